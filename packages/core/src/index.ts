@@ -1,0 +1,40 @@
+export { PayApiError, type PayApiErrorOptions } from './errors/pay-api-error.ts';
+export { PayConfigError } from './errors/pay-config-error.ts';
+export {
+  defineErrorMarker,
+  describeCall,
+  PayError,
+  type PayErrorOptions,
+  redactSecrets,
+  redactSecretsDeep,
+} from './errors/pay-error.ts';
+export { PayNetworkError, type PayNetworkErrorOptions } from './errors/pay-network-error.ts';
+export { PayResponseError, type PayResponseErrorOptions } from './errors/pay-response-error.ts';
+export {
+  PaySignatureError,
+  type PaySignatureErrorOptions,
+  type SignatureFailure,
+} from './errors/pay-signature-error.ts';
+export { PayValidationError, type ValidationIssue } from './errors/pay-validation-error.ts';
+export {
+  type CommonSettings,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  requireCredential,
+  resolveCommonSettings,
+} from './http/common-settings.ts';
+export { joinUrl } from './http/join-url.ts';
+export { type JsonParseResult, MAX_JSON_LENGTH, parseJsonText } from './http/parse-json.ts';
+export {
+  createTransport,
+  type ProviderErrorInfo,
+  type ProviderErrorReader,
+  type RequestBody,
+  type RequestOptions,
+  type Transport,
+  type TransportRequest,
+  type TransportSettings,
+} from './http/transport.ts';
+export { parseInput, toValidationIssues } from './validation.ts';
+export { VERSION } from './version.ts';
+export { type RawWebhook, readWebhookInput, type WebhookInput } from './webhooks/webhook-input.ts';

@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import type { PayErrorOptions } from './errors/pay-error.ts';
+import { PayValidationError, type ValidationIssue } from './errors/pay-validation-error.ts';
+
+/** Turns valibot's issues into `{ path, message }` pairs with dotted paths (`payer_details.email`). */
+export function toValidationIssues(issues: readonly v.BaseIssue<unknown>[]): ValidationIssue[] {
+  return issues.map((issue) => ({
+    path: (issue.path ?? []).map((item) => String(item.key)).join('.'),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Validates a caller's input against a strict schema before anything is sent, and returns the
+ * schema's output. Throws `PayValidationError` listing every issue found.
+ */
+export function parseInput<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  context: PayErrorOptions,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw new PayValidationError(toValidationIssues(result.issues), context);
+  return result.output;
+}
