@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Fixture } from './fixture-schema.ts';
+import {
+  expectErrorClass,
+  expectNoSecrets,
+  type Outcome,
+  secretValues,
+  settle,
+} from './outcome.ts';
+import {
+  createTestClient,
+  findProviderPackages,
+  getOperation,
+  importProvider,
+  loadFixtures,
+  operationsOf,
+} from './providers.ts';
+import { type ResponseOverride, withReplay } from './replay.ts';
+
+/** Methods that only produce data locally (test signatures, replies): unit-tested, no fixtures. */
+const LOCAL_OPERATIONS = /(^|\.)(sign|acknowledge)$/;
+
+/** Each fault, the response that plays it, and the error class it must become. */
+const FAULTS: Array<{
+  name: string;
+  override?: ResponseOverride;
+  settings?: Record<string, unknown>;
+  expected: Parameters<typeof expectErrorClass>[1];
+  fields?: Record<string, unknown>;
+}> = [
+  {
+    name: '5xx',
+    override: { kind: 'reply', status: 503, bodyText: '<html>Service Unavailable</html>' },
+    expected: 'PayApiError',
+    fields: { status: 503, retryable: true },
+  },
+  {
+    name: 'HTML body with 200',
+    override: { kind: 'reply', status: 200, bodyText: '<!doctype html><p>maintenance</p>' },
+    expected: 'PayResponseError',
+    fields: { reason: 'not-json' },
+  },
+  {
+    name: 'invalid JSON',
+    override: {
+      kind: 'reply',
+      status: 200,
+      bodyText: '{"result": ',
+      headers: { 'content-type': 'application/json' },
+    },
+    expected: 'PayResponseError',
+    fields: { reason: 'not-json' },
+  },
+  {
+    name: 'wrong shape',
+    override: {
+      kind: 'reply',
+      status: 200,
+      bodyText: '"unexpected"',
+      headers: { 'content-type': 'application/json' },
+    },
+    expected: 'PayResponseError',
+    fields: { reason: 'unexpected-shape' },
+  },
+  // nock 15 cannot play these two under Node's fetch (a delayed or errored reply never settles,
+  // abort signal or not), so they are played by the client's `fetch` setting instead, failing
+  // exactly as Node's fetch does.
+  {
+    name: 'timeout',
+    settings: { timeout: 50, fetch: hangUntilAborted },
+    expected: 'PayNetworkError',
+    fields: { timeout: true },
+  },
+  {
+    name: 'connection reset',
+    settings: { fetch: resetConnection },
+    expected: 'PayNetworkError',
+    fields: { timeout: false, message: expect.stringContaining('connection reset') },
+  },
+];
+
+/** A fetch that never answers until its signal aborts, as a silent server does. */
+function hangUntilAborted(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  return new Promise((_resolve, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/** A fetch that fails as Node's does when the server resets the connection. */
+function resetConnection(): Promise<Response> {
+  const socketError = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+  return Promise.reject(new TypeError('fetch failed', { cause: socketError }));
+}
+
+function interactionsOf(fixture: Fixture) {
+  return (
+    fixture.interactions ??
+    (fixture.request && fixture.response ? [{ request: fixture.request, response: fixture.response }] : [])
+  );
+}
+
+for (const pkg of findProviderPackages()) {
+  const { id, name } = pkg.manifest;
+  const fixtures = loadFixtures(id).map((loaded) => loaded.fixture);
+  const secrets = secretValues(pkg.manifest.testSettings, pkg.manifest.secrets);
+
+  describe(`${id} conformance`, async () => {
+    const module = await importProvider(pkg);
+    const client = createTestClient(pkg, module);
+    const operations = operationsOf(client).filter((operation) => !LOCAL_OPERATIONS.test(operation));
+
+    it(`exports create${name}, VERSION and nothing by default`, () => {
+      expect(typeof module[`create${name}`]).toBe('function');
+      expect(module.VERSION).toBe(pkg.packageJson.version);
+      expect(module.default).toBeUndefined();
+    });
+
+    it('refuses missing credentials with a PayConfigError', async () => {
+      const outcome = await settle(async () => createTestClient(pkg, module, Object.fromEntries(
+        Object.keys(pkg.manifest.testSettings).map((key) => [key, undefined]),
+      )));
+      expectErrorClass(outcome, 'PayConfigError');
+    });
+
+    it('has a README that shows every operation, and a CHANGELOG', () => {
+      const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
+      expect(existsSync(join(pkg.dir, 'CHANGELOG.md'))).toBe(true);
+      const missing = operations.filter((operation) => !readme.includes(`.${operation}(`));
+      expect(missing, 'operations the README never shows as `.operation(`').toEqual([]);
+    });
+
+    it('has a success and an error fixture for every operation', () => {
+      const missing = operations.flatMap((operation) =>
+        (['success', 'error'] as const)
+          .filter((kind) => !fixtures.some((f) => f.operation === operation && f.kind === kind))
+          .map((kind) => `${operation} (${kind})`),
+      );
+      expect(missing, 'fixtures to add under packages/contract-tests/fixtures').toEqual([]);
+    });
+
+    if (operations.includes('webhooks.verify')) {
+      it('has webhook fixtures for a valid and a tampered callback', () => {
+        const verify = fixtures.filter((f) => f.operation === 'webhooks.verify');
+        expect(verify.some((f) => f.kind === 'success')).toBe(true);
+        expect(verify.some((f) => f.kind === 'error' && /tamper/.test(f.case))).toBe(true);
+      });
+    }
+
+    // Fault injection, through each operation's first success fixture that makes a request.
+    const faultTargets = operations
+      .filter((operation) => !operation.startsWith('webhooks.'))
+      .map((operation) =>
+        fixtures.find((f) => f.operation === operation && f.kind === 'success' && interactionsOf(f).length > 0),
+      )
+      .filter((fixture): fixture is Fixture => fixture !== undefined);
+
+    describe.each(FAULTS)('fault: $name', (fault) => {
+      it.each(faultTargets.map((fixture) => [fixture.operation, fixture] as const))(
+        '%s',
+        async (_operation, fixture) => {
+          const faulty = createTestClient(pkg, module, { ...fixture.settings, ...fault.settings });
+          const args = fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+          const { outcome } = await withReplay(
+            fault.override ? interactionsOf(fixture).slice(0, 1) : [],
+            () => settle(() => getOperation(faulty, fixture.operation)(...args)),
+            fault.override,
+          );
+          const error = expectErrorClass(outcome as Outcome, fault.expected);
+          expect(error).toMatchObject({ ...fault.fields, operation: expect.any(String) });
+          expectNoSecrets(error, secrets);
+        },
+      );
+    });
+
+    it.each(faultTargets.map((fixture) => [fixture.operation, fixture] as const))(
+      'tolerates an unknown extra response field: %s',
+      async (_operation, fixture) => {
+        const [first, ...rest] = interactionsOf(fixture);
+        if (!first || typeof first.response.body !== 'object' || first.response.body === null || Array.isArray(first.response.body)) return;
+        const extended = { ...first, response: { ...first.response, body: { ...first.response.body, x_unknown_field: { nested: 1 } } } };
+        const faulty = createTestClient(pkg, module, fixture.settings);
+        const args = fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+        const { outcome } = await withReplay([extended, ...rest], () =>
+          settle(() => getOperation(faulty, fixture.operation)(...args)),
+        );
+        expect(outcome.ok, outcome.ok ? '' : String((outcome as { error: unknown }).error)).toBe(true);
+      },
+    );
+  });
+}

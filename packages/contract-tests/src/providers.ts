@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { type Fixture, fixtureSchema } from './fixture-schema.ts';
+
+/** The repository's `packages/` folder. */
+export const PACKAGES_DIR = join(import.meta.dirname, '..', '..');
+/** Fixtures by provider id. */
+export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
+
+const manifestSchema = v.strictObject({
+  /** npm suffix and fixture folder: `crystalpay`. */
+  id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/)),
+  /** Brand casing used in `create<Name>`: `CrystalPay`. */
+  name: v.pipe(v.string(), v.regex(/^[A-Z][A-Za-z0-9]*$/)),
+  /** Settings whose values are secrets: none may appear in any error. */
+  secrets: v.array(v.string()),
+  /** Fake credentials the fixtures are recorded with. */
+  testSettings: v.record(v.string(), v.unknown()),
+});
+
+/** A provider package found under `packages/`, declared by the `pay` field of its package.json. */
+export interface ProviderPackage {
+  dir: string;
+  packageJson: Record<string, unknown> & { name: string; version: string };
+  manifest: v.InferOutput<typeof manifestSchema>;
+}
+
+/** Every package under `packages/` whose package.json has a `pay` manifest. */
+export function findProviderPackages(): ProviderPackage[] {
+  return readdirSync(PACKAGES_DIR)
+    .map((name) => join(PACKAGES_DIR, name))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, packageJson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ packageJson }) => packageJson.pay !== undefined)
+    .map(({ dir, packageJson }) => ({
+      dir,
+      packageJson,
+      manifest: v.parse(manifestSchema, packageJson.pay),
+    }));
+}
+
+/** A fixture with the file it came from. */
+export interface LoadedFixture {
+  file: string;
+  fixture: Fixture;
+}
+
+/**
+ * Reads and validates every fixture of a provider. A malformed fixture throws, naming the file
+ * and the problem: a fixture that silently tests nothing is worse than none.
+ */
+export function loadFixtures(providerId: string): LoadedFixture[] {
+  const dir = join(FIXTURES_DIR, providerId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const result = v.safeParse(fixtureSchema, JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      if (!result.success) {
+        const problems = result.issues
+          .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+          .join('; ');
+        throw new Error(`malformed fixture ${providerId}/${file}: ${problems}`);
+      }
+      const fixture = result.output;
+      const expected = `${fixture.operation}.${fixture.case}.json`;
+      if (file !== expected) {
+        throw new Error(`fixture ${providerId}/${file} must be named ${expected}`);
+      }
+      return { file, fixture };
+    });
+}
+
+/** The package's module, loaded through its public entry point (its built `dist`). */
+export async function importProvider(pkg: ProviderPackage): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pkg.packageJson.name)) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(
+      `cannot import ${pkg.packageJson.name}: add it to packages/contract-tests/package.json ` +
+        `dependencies ("workspace:^") and build it (${String(error)})`,
+    );
+  }
+}
+
+/** Builds a client with the package's test settings, `overrides` on top. */
+export function createTestClient(
+  pkg: ProviderPackage,
+  module: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const factory = module[`create${pkg.manifest.name}`];
+  if (typeof factory !== 'function') throw new Error(`${pkg.packageJson.name} has no create${pkg.manifest.name}`);
+  const settings: Record<string, unknown> = { ...pkg.manifest.testSettings, maxRetries: 0, ...overrides };
+  if (typeof settings.now === 'number') {
+    const fixed = settings.now;
+    settings.now = () => fixed;
+  }
+  return factory(settings) as Record<string, unknown>;
+}
+
+/** Dotted paths of every method of a client (`invoice.create`, `webhooks.verify`, …). */
+export function operationsOf(client: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(client).flatMap(([key, value]) => {
+    if (typeof value === 'function') return [`${prefix}${key}`];
+    if (typeof value === 'object' && value !== null) {
+      return operationsOf(value as Record<string, unknown>, `${prefix}${key}.`);
+    }
+    return [];
+  });
+}
+
+/** The method at a dotted path, bound to its object. */
+export function getOperation(
+  client: Record<string, unknown>,
+  path: string,
+): (...args: unknown[]) => Promise<unknown> {
+  const keys = path.split('.');
+  let owner: unknown = client;
+  for (const key of keys.slice(0, -1)) owner = (owner as Record<string, unknown> | undefined)?.[key];
+  const method = (owner as Record<string, unknown> | undefined)?.[keys.at(-1) ?? ''];
+  if (typeof method !== 'function') throw new Error(`the client has no operation ${path}`);
+  return (...args) => Promise.resolve(method.apply(owner, args));
+}

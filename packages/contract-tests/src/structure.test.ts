@@ -1,0 +1,129 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findProviderPackages, PACKAGES_DIR } from './providers.ts';
+
+// Keeps independently versioned packages uniform (the AI SDK's "konsistent" idea).
+
+interface PackageJson {
+  name: string;
+  version: string;
+  private?: boolean;
+  type?: string;
+  sideEffects?: boolean;
+  exports?: Record<string, unknown>;
+  files?: string[];
+  engines?: Record<string, string>;
+  publishConfig?: Record<string, unknown>;
+  repository?: { directory?: string };
+  license?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  pay?: unknown;
+}
+
+const packages = readdirSync(PACKAGES_DIR)
+  .filter((dir) => existsSync(join(PACKAGES_DIR, dir, 'package.json')))
+  .map((dir) => ({
+    dir,
+    path: join(PACKAGES_DIR, dir),
+    json: JSON.parse(readFileSync(join(PACKAGES_DIR, dir, 'package.json'), 'utf8')) as PackageJson,
+  }));
+const publishable = packages.filter((pkg) => !pkg.json.private);
+const providerIds = findProviderPackages().map((pkg) => pkg.manifest.id);
+
+/** Extra runtime dependencies a provider may have, with the reason. */
+const ALLOWED_PROVIDER_DEPENDENCIES: Record<string, string> = {
+  '@pay/core': 'the shared core',
+  valibot: 'schemas',
+  jose: 'JWT verification (CryptoCloud postbacks)',
+};
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => join(dir, file));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!);
+}
+
+describe.each(publishable)('package $json.name', ({ dir, path, json }) => {
+  it('has the required files', () => {
+    const required = ['README.md', 'CHANGELOG.md', 'tsconfig.json', 'tsdown.config.ts', 'vitest.config.ts', 'src/index.ts', 'src/version.ts'];
+    expect(required.filter((file) => !existsSync(join(path, file)))).toEqual([]);
+  });
+
+  it('has the package.json fields every package shares', () => {
+    expect(json.name).toMatch(/^@pay\/[a-z-]+$/);
+    expect(json.version, 'a plain release version, no pre-release suffix').toMatch(/^\d+\.\d+\.\d+$/);
+    expect(json.type).toBe('module');
+    expect(json.sideEffects).toBe(false);
+    expect(json.license).toBeTruthy();
+    expect(json.exports?.['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(Object.keys(json.exports?.['.'] as object)[0], 'types first').toBe('types');
+    expect(json.exports?.['./package.json']).toBe('./package.json');
+    expect(json.files).toEqual(['dist', 'README.md', 'CHANGELOG.md']);
+    expect(json.engines?.node).toBe('>=22');
+    expect(json.publishConfig).toEqual({ access: 'public', provenance: true });
+    expect(json.repository?.directory).toBe(`packages/${dir}`);
+    for (const script of ['build', 'typecheck', 'test', 'publint']) expect(json.scripts?.[script]).toBeTruthy();
+  });
+
+  it('depends on internal packages with workspace:^ and shared ones through the catalog', () => {
+    for (const [name, range] of Object.entries(json.dependencies ?? {})) {
+      expect(range, name).toBe(name.startsWith('@pay/') ? 'workspace:^' : 'catalog:');
+    }
+  });
+
+  it('index.ts holds named re-exports only', () => {
+    const lines = readFileSync(join(path, 'src/index.ts'), 'utf8').split('\n');
+    const code = lines.filter((line) => line.trim() && !line.trim().startsWith('//'));
+    expect(code.filter((line) => /export default|^\s*(const|let|function|class)\b/.test(line))).toEqual([]);
+  });
+});
+
+describe.each(findProviderPackages())('provider $manifest.id', (pkg) => {
+  it('is named after its manifest and keeps the provider files', () => {
+    expect(pkg.packageJson.name).toBe(`@pay/${pkg.manifest.id}`);
+    expect(existsSync(join(pkg.dir, `src/${pkg.manifest.id}-client.ts`))).toBe(true);
+    expect(relative(PACKAGES_DIR, pkg.dir)).toBe(pkg.manifest.id);
+  });
+
+  it('depends only on core, valibot and the allowed libraries', () => {
+    const dependencies = Object.keys((pkg.packageJson.dependencies as Record<string, string>) ?? {});
+    expect(dependencies.filter((name) => !(name in ALLOWED_PROVIDER_DEPENDENCIES))).toEqual([]);
+    expect(dependencies).toContain('@pay/core');
+  });
+});
+
+describe('imports', () => {
+  const files = packages.flatMap((pkg) => sourceFiles(join(pkg.path, 'src')).map((file) => ({ pkg, file })));
+
+  it('only @pay/core imports ky', () => {
+    const offenders = files
+      .filter(({ pkg, file }) => pkg.dir !== 'core' && importsOf(file).some((name) => name === 'ky' || name.startsWith('ky/')))
+      .map(({ file }) => relative(PACKAGES_DIR, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no provider imports another provider', () => {
+    const offenders = files
+      .filter(({ pkg }) => providerIds.includes(pkg.dir))
+      .flatMap(({ pkg, file }) =>
+        importsOf(file)
+          .filter((name) => providerIds.some((id) => id !== pkg.dir && (name === `@pay/${id}` || name.includes(`../${id}/`))))
+          .map((name) => `${relative(PACKAGES_DIR, file)} imports ${name}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('packages import each other only through their public entry points', () => {
+    const offenders = files
+      .flatMap(({ file }) => importsOf(file).filter((name) => /^@pay\/[^/]+\/.+/.test(name) || /\.\.\/\.\.\/[a-z-]+\/src\//.test(name)).map((name) => `${relative(PACKAGES_DIR, file)} imports ${name}`));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+// `npm test`: lint, then build, typecheck, test and publint every package through turbo, then
+// one plain line totalling every package's tests: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const workspaceDirs = ['packages', 'tooling']
+  .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
+  .filter((dir) => existsSync(join(dir, 'package.json')));
+const resultFile = (dir) => join(dir, '.vitest-results.json');
+
+function run(command, args) {
+  const started = performance.now();
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  console.log(`check: ${[command, ...args].join(' ')} — ${status === 0 ? 'ok' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return status === 0;
+}
+
+// Stale results must not count: each package's file is rewritten by its test run (or
+// restored by turbo from the cache together with the rest of that run's outputs).
+for (const dir of workspaceDirs) rmSync(resultFile(dir), { force: true });
+
+const lintOk = run('biome', ['ci', '.']);
+const tasksOk = run('turbo', ['run', 'build', 'typecheck', 'test', 'publint', '--continue', '--output-logs=errors-only']);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of workspaceDirs) {
+  if (!existsSync(resultFile(dir))) continue;
+  const report = JSON.parse(readFileSync(resultFile(dir), 'utf8'));
+  const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
+  const counts = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+  console.log(`check: ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+}
+const ok = lintOk && tasksOk && failed === 0 && passed > 0;
+if (!ok) console.log('check: FAILED — see the output above');
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(ok ? 0 : 1);
