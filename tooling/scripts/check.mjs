@@ -13,7 +13,9 @@ const resultFile = (dir) => join(dir, '.vitest-results.json');
 function run(command, args) {
   const started = performance.now();
   const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  console.log(`check: ${[command, ...args].join(' ')} — ${status === 0 ? 'ok' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `check: ${[command, ...args].join(' ')} — ${status === 0 ? 'ok' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return status === 0;
 }
 
@@ -22,7 +24,15 @@ function run(command, args) {
 for (const dir of workspaceDirs) rmSync(resultFile(dir), { force: true });
 
 const lintOk = run('biome', ['ci', '.']);
-const tasksOk = run('turbo', ['run', 'build', 'typecheck', 'test', 'publint', '--continue', '--output-logs=errors-only']);
+const tasksOk = run('turbo', [
+  'run',
+  'build',
+  'typecheck',
+  'test',
+  'publint',
+  '--continue',
+  '--output-logs=errors-only',
+]);
 
 let passed = 0;
 let failed = 0;
@@ -36,7 +46,9 @@ for (const dir of workspaceDirs) {
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
   };
-  console.log(`check: ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(
+    `check: ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;

@@ -92,14 +92,19 @@ function hangUntilAborted(input: RequestInfo | URL, init?: RequestInit): Promise
 
 /** A fetch that fails as Node's does when the server resets the connection. */
 function resetConnection(): Promise<Response> {
-  const socketError = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+  const socketError = Object.assign(new Error('read ECONNRESET'), {
+    code: 'ECONNRESET',
+    syscall: 'read',
+  });
   return Promise.reject(new TypeError('fetch failed', { cause: socketError }));
 }
 
 function interactionsOf(fixture: Fixture) {
   return (
     fixture.interactions ??
-    (fixture.request && fixture.response ? [{ request: fixture.request, response: fixture.response }] : [])
+    (fixture.request && fixture.response
+      ? [{ request: fixture.request, response: fixture.response }]
+      : [])
   );
 }
 
@@ -111,7 +116,9 @@ for (const pkg of findProviderPackages()) {
   describe(`${id} conformance`, async () => {
     const module = await importProvider(pkg);
     const client = createTestClient(pkg, module);
-    const operations = operationsOf(client).filter((operation) => !LOCAL_OPERATIONS.test(operation));
+    const operations = operationsOf(client).filter(
+      (operation) => !LOCAL_OPERATIONS.test(operation),
+    );
 
     it(`exports create${name}, VERSION and nothing by default`, () => {
       expect(typeof module[`create${name}`]).toBe('function');
@@ -120,9 +127,13 @@ for (const pkg of findProviderPackages()) {
     });
 
     it('refuses missing credentials with a PayConfigError', async () => {
-      const outcome = await settle(async () => createTestClient(pkg, module, Object.fromEntries(
-        Object.keys(pkg.manifest.testSettings).map((key) => [key, undefined]),
-      )));
+      const outcome = await settle(async () =>
+        createTestClient(
+          pkg,
+          module,
+          Object.fromEntries(Object.keys(pkg.manifest.testSettings).map((key) => [key, undefined])),
+        ),
+      );
       expectErrorClass(outcome, 'PayConfigError');
     });
 
@@ -154,7 +165,9 @@ for (const pkg of findProviderPackages()) {
     const faultTargets = operations
       .filter((operation) => !operation.startsWith('webhooks.'))
       .map((operation) =>
-        fixtures.find((f) => f.operation === operation && f.kind === 'success' && interactionsOf(f).length > 0),
+        fixtures.find(
+          (f) => f.operation === operation && f.kind === 'success' && interactionsOf(f).length > 0,
+        ),
       )
       .filter((fixture): fixture is Fixture => fixture !== undefined);
 
@@ -163,7 +176,8 @@ for (const pkg of findProviderPackages()) {
         '%s',
         async (_operation, fixture) => {
           const faulty = createTestClient(pkg, module, { ...fixture.settings, ...fault.settings });
-          const args = fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+          const args =
+            fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
           const { outcome } = await withReplay(
             fault.override ? interactionsOf(fixture).slice(0, 1) : [],
             () => settle(() => getOperation(faulty, fixture.operation)(...args)),
@@ -180,14 +194,29 @@ for (const pkg of findProviderPackages()) {
       'tolerates an unknown extra response field: %s',
       async (_operation, fixture) => {
         const [first, ...rest] = interactionsOf(fixture);
-        if (!first || typeof first.response.body !== 'object' || first.response.body === null || Array.isArray(first.response.body)) return;
-        const extended = { ...first, response: { ...first.response, body: { ...first.response.body, x_unknown_field: { nested: 1 } } } };
+        if (
+          !first ||
+          typeof first.response.body !== 'object' ||
+          first.response.body === null ||
+          Array.isArray(first.response.body)
+        )
+          return;
+        const extended = {
+          ...first,
+          response: {
+            ...first.response,
+            body: { ...first.response.body, x_unknown_field: { nested: 1 } },
+          },
+        };
         const faulty = createTestClient(pkg, module, fixture.settings);
-        const args = fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+        const args =
+          fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
         const { outcome } = await withReplay([extended, ...rest], () =>
           settle(() => getOperation(faulty, fixture.operation)(...args)),
         );
-        expect(outcome.ok, outcome.ok ? '' : String((outcome as { error: unknown }).error)).toBe(true);
+        expect(outcome.ok, outcome.ok ? '' : String((outcome as { error: unknown }).error)).toBe(
+          true,
+        );
       },
     );
   });

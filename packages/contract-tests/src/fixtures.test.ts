@@ -16,27 +16,31 @@ for (const pkg of findProviderPackages()) {
   const secrets = secretValues(pkg.manifest.testSettings, pkg.manifest.secrets);
 
   describe(`${id} fixtures`, () => {
-    it.each(fixtures.map((loaded) => [loaded.file, loaded] as const))('%s', async (_file, loaded) => {
-      const { fixture } = loaded;
-      const module = await importProvider(pkg);
-      const client = createTestClient(pkg, module, fixture.settings);
-      const interactions =
-        fixture.interactions ??
-        (fixture.request && fixture.response
-          ? [{ request: fixture.request, response: fixture.response }]
-          : []);
-      const args = fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
-      const { replay, outcome } = await withReplay(interactions, () =>
-        settle(() => getOperation(client, fixture.operation)(...args)),
-      );
-      for (const [index, interaction] of interactions.entries()) {
-        await expectRequest(replay.captured[index], interaction.request);
-      }
-      for (const captured of replay.captured) {
-        expect(captured.headers.get('user-agent')).toBe(`pay-${id}/${pkg.packageJson.version}`);
-      }
-      expectOutcome(outcome, fixture.expect);
-      if (!outcome.ok) expectNoSecrets(outcome.error, secrets);
-    });
+    it.each(fixtures.map((loaded) => [loaded.file, loaded] as const))(
+      '%s',
+      async (_file, loaded) => {
+        const { fixture } = loaded;
+        const module = await importProvider(pkg);
+        const client = createTestClient(pkg, module, fixture.settings);
+        const interactions =
+          fixture.interactions ??
+          (fixture.request && fixture.response
+            ? [{ request: fixture.request, response: fixture.response }]
+            : []);
+        const args =
+          fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+        const { replay, outcome } = await withReplay(interactions, () =>
+          settle(() => getOperation(client, fixture.operation)(...args)),
+        );
+        for (const [index, interaction] of interactions.entries()) {
+          await expectRequest(replay.captured[index], interaction.request);
+        }
+        for (const captured of replay.captured) {
+          expect(captured.headers.get('user-agent')).toBe(`pay-${id}/${pkg.packageJson.version}`);
+        }
+        expectOutcome(outcome, fixture.expect);
+        if (!outcome.ok) expectNoSecrets(outcome.error, secrets);
+      },
+    );
   });
 }

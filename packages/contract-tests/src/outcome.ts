@@ -1,5 +1,13 @@
 import { inspect } from 'node:util';
-import * as core from '@pay/core';
+import {
+  PayApiError,
+  PayConfigError,
+  type PayError,
+  PayNetworkError,
+  PayResponseError,
+  PaySignatureError,
+  PayValidationError,
+} from '@pay/core';
 import { expect } from 'vitest';
 import type { Fixture } from './fixture-schema.ts';
 
@@ -17,16 +25,25 @@ export async function settle(run: () => Promise<unknown>): Promise<Outcome> {
 
 type ErrorClassName = Extract<Fixture['expect'], { error: unknown }>['error']['class'];
 
+const errorClasses: Record<ErrorClassName, { isInstance(value: unknown): boolean }> = {
+  PayConfigError,
+  PayValidationError,
+  PayApiError,
+  PayNetworkError,
+  PayResponseError,
+  PaySignatureError,
+};
+
 /** Asserts the error is a `@pay/core` error of the named class (checked with `isInstance`). */
-export function expectErrorClass(outcome: Outcome, className: ErrorClassName): core.PayError {
+export function expectErrorClass(outcome: Outcome, className: ErrorClassName): PayError {
   expect(outcome.ok, `expected ${className}, but the call resolved`).toBe(false);
   const error = (outcome as { error: unknown }).error;
-  const errorClass = core[className] as { isInstance(value: unknown): boolean };
+  const errorClass = errorClasses[className];
   expect(
     errorClass.isInstance(error),
     `expected ${className}, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
   ).toBe(true);
-  return error as core.PayError;
+  return error as PayError;
 }
 
 /** Asserts the outcome is what the fixture expects. */
@@ -56,6 +73,11 @@ export function expectNoSecrets(error: unknown, secrets: readonly string[]): voi
 }
 
 /** The secret values of a package's test settings, by the manifest's list of secret settings. */
-export function secretValues(testSettings: Record<string, unknown>, names: readonly string[]): string[] {
-  return names.map((name) => testSettings[name]).filter((value): value is string => typeof value === 'string');
+export function secretValues(
+  testSettings: Record<string, unknown>,
+  names: readonly string[],
+): string[] {
+  return names
+    .map((name) => testSettings[name])
+    .filter((value): value is string => typeof value === 'string');
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { type Fixture, fixtureSchema } from './fixture-schema.ts';
@@ -31,7 +31,10 @@ export function findProviderPackages(): ProviderPackage[] {
   return readdirSync(PACKAGES_DIR)
     .map((name) => join(PACKAGES_DIR, name))
     .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({ dir, packageJson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .map((dir) => ({
+      dir,
+      packageJson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
+    }))
     .filter(({ packageJson }) => packageJson.pay !== undefined)
     .map(({ dir, packageJson }) => ({
       dir,
@@ -92,8 +95,13 @@ export function createTestClient(
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const factory = module[`create${pkg.manifest.name}`];
-  if (typeof factory !== 'function') throw new Error(`${pkg.packageJson.name} has no create${pkg.manifest.name}`);
-  const settings: Record<string, unknown> = { ...pkg.manifest.testSettings, maxRetries: 0, ...overrides };
+  if (typeof factory !== 'function')
+    throw new Error(`${pkg.packageJson.name} has no create${pkg.manifest.name}`);
+  const settings: Record<string, unknown> = {
+    ...pkg.manifest.testSettings,
+    maxRetries: 0,
+    ...overrides,
+  };
   if (typeof settings.now === 'number') {
     const fixed = settings.now;
     settings.now = () => fixed;
@@ -119,7 +127,8 @@ export function getOperation(
 ): (...args: unknown[]) => Promise<unknown> {
   const keys = path.split('.');
   let owner: unknown = client;
-  for (const key of keys.slice(0, -1)) owner = (owner as Record<string, unknown> | undefined)?.[key];
+  for (const key of keys.slice(0, -1))
+    owner = (owner as Record<string, unknown> | undefined)?.[key];
   const method = (owner as Record<string, unknown> | undefined)?.[keys.at(-1) ?? ''];
   if (typeof method !== 'function') throw new Error(`the client has no operation ${path}`);
   return (...args) => Promise.resolve(method.apply(owner, args));

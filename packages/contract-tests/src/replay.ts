@@ -75,7 +75,8 @@ function serve(interaction: Interaction, replay: Replay, override?: ResponseOver
       return [override.status, override.bodyText, override.headers ?? {}] as const;
     }
     const { response } = interaction;
-    const text = response.bodyText ?? (response.body === undefined ? '' : JSON.stringify(response.body));
+    const text =
+      response.bodyText ?? (response.body === undefined ? '' : JSON.stringify(response.body));
     const headers = {
       ...(response.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...response.headers,
@@ -109,7 +110,8 @@ export async function expectRequest(
   expect(captured.url).toBe(expected.url);
   for (const [name, value] of Object.entries(expected.headers ?? {})) {
     const sent = captured.headers.get(name);
-    if (name.toLowerCase() === 'content-type') expect(sent, `header ${name}`).toMatch(new RegExp(`^${value}`));
+    if (name.toLowerCase() === 'content-type')
+      expect(sent, `header ${name}`).toMatch(new RegExp(`^${value}`));
     else expect(sent, `header ${name}`).toBe(value);
   }
   if (expected.bodyText !== undefined) expect(captured.bodyText).toBe(expected.bodyText);

@@ -53,24 +53,43 @@ function importsOf(file: string): string[] {
 
 describe.each(publishable)('package $json.name', ({ dir, path, json }) => {
   it('has the required files', () => {
-    const required = ['README.md', 'CHANGELOG.md', 'tsconfig.json', 'tsdown.config.ts', 'vitest.config.ts', 'src/index.ts', 'src/version.ts'];
+    const required = [
+      'README.md',
+      'CHANGELOG.md',
+      'tsconfig.json',
+      'tsdown.config.ts',
+      'vitest.config.ts',
+      'src/index.ts',
+      'src/version.ts',
+    ];
     expect(required.filter((file) => !existsSync(join(path, file)))).toEqual([]);
   });
 
   it('has the package.json fields every package shares', () => {
     expect(json.name).toMatch(/^@pay\/[a-z-]+$/);
-    expect(json.version, 'a plain release version, no pre-release suffix').toMatch(/^\d+\.\d+\.\d+$/);
+    expect(json.version, 'a plain release version, no pre-release suffix').toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
     expect(json.type).toBe('module');
     expect(json.sideEffects).toBe(false);
     expect(json.license).toBeTruthy();
     expect(json.exports?.['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(Object.keys(json.exports?.['.'] as object)[0], 'types first').toBe('types');
     expect(json.exports?.['./package.json']).toBe('./package.json');
+    for (const [subpath, target] of Object.entries(json.exports ?? {})) {
+      if (subpath === '.' || subpath === './package.json') continue;
+      const name = subpath.slice(2);
+      expect(target, `export ${subpath}`).toEqual({
+        types: `./dist/${name}.d.ts`,
+        default: `./dist/${name}.js`,
+      });
+    }
     expect(json.files).toEqual(['dist', 'README.md', 'CHANGELOG.md']);
     expect(json.engines?.node).toBe('>=22');
     expect(json.publishConfig).toEqual({ access: 'public', provenance: true });
     expect(json.repository?.directory).toBe(`packages/${dir}`);
-    for (const script of ['build', 'typecheck', 'test', 'publint']) expect(json.scripts?.[script]).toBeTruthy();
+    for (const script of ['build', 'typecheck', 'test', 'publint'])
+      expect(json.scripts?.[script]).toBeTruthy();
   });
 
   it('depends on internal packages with workspace:^ and shared ones through the catalog', () => {
@@ -82,7 +101,9 @@ describe.each(publishable)('package $json.name', ({ dir, path, json }) => {
   it('index.ts holds named re-exports only', () => {
     const lines = readFileSync(join(path, 'src/index.ts'), 'utf8').split('\n');
     const code = lines.filter((line) => line.trim() && !line.trim().startsWith('//'));
-    expect(code.filter((line) => /export default|^\s*(const|let|function|class)\b/.test(line))).toEqual([]);
+    expect(
+      code.filter((line) => /export default|^\s*(const|let|function|class)\b/.test(line)),
+    ).toEqual([]);
   });
 });
 
@@ -94,18 +115,26 @@ describe.each(findProviderPackages())('provider $manifest.id', (pkg) => {
   });
 
   it('depends only on core, valibot and the allowed libraries', () => {
-    const dependencies = Object.keys((pkg.packageJson.dependencies as Record<string, string>) ?? {});
+    const dependencies = Object.keys(
+      (pkg.packageJson.dependencies as Record<string, string>) ?? {},
+    );
     expect(dependencies.filter((name) => !(name in ALLOWED_PROVIDER_DEPENDENCIES))).toEqual([]);
     expect(dependencies).toContain('@pay/core');
   });
 });
 
 describe('imports', () => {
-  const files = packages.flatMap((pkg) => sourceFiles(join(pkg.path, 'src')).map((file) => ({ pkg, file })));
+  const files = packages.flatMap((pkg) =>
+    sourceFiles(join(pkg.path, 'src')).map((file) => ({ pkg, file })),
+  );
 
   it('only @pay/core imports ky', () => {
     const offenders = files
-      .filter(({ pkg, file }) => pkg.dir !== 'core' && importsOf(file).some((name) => name === 'ky' || name.startsWith('ky/')))
+      .filter(
+        ({ pkg, file }) =>
+          pkg.dir !== 'core' &&
+          importsOf(file).some((name) => name === 'ky' || name.startsWith('ky/')),
+      )
       .map(({ file }) => relative(PACKAGES_DIR, file));
     expect(offenders).toEqual([]);
   });
@@ -115,15 +144,25 @@ describe('imports', () => {
       .filter(({ pkg }) => providerIds.includes(pkg.dir))
       .flatMap(({ pkg, file }) =>
         importsOf(file)
-          .filter((name) => providerIds.some((id) => id !== pkg.dir && (name === `@pay/${id}` || name.includes(`../${id}/`))))
+          .filter((name) =>
+            providerIds.some(
+              (id) => id !== pkg.dir && (name === `@pay/${id}` || name.includes(`../${id}/`)),
+            ),
+          )
           .map((name) => `${relative(PACKAGES_DIR, file)} imports ${name}`),
       );
     expect(offenders).toEqual([]);
   });
 
   it('packages import each other only through their public entry points', () => {
-    const offenders = files
-      .flatMap(({ file }) => importsOf(file).filter((name) => /^@pay\/[^/]+\/.+/.test(name) || /\.\.\/\.\.\/[a-z-]+\/src\//.test(name)).map((name) => `${relative(PACKAGES_DIR, file)} imports ${name}`));
+    const offenders = files.flatMap(({ file }) =>
+      importsOf(file)
+        .filter(
+          (name) =>
+            /^@pay\/[^/]+\/(?!testing$).+/.test(name) || /\.\.\/\.\.\/[a-z-]+\/src\//.test(name),
+        )
+        .map((name) => `${relative(PACKAGES_DIR, file)} imports ${name}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

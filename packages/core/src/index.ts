@@ -1,3 +1,6 @@
+export { amountInput, amountOutput } from './amounts/amount-schema.ts';
+export { type DecimalOptions, toDecimalString } from './amounts/decimal.ts';
+export { jsonNumber } from './amounts/json-number.ts';
 export { PayApiError, type PayApiErrorOptions } from './errors/pay-api-error.ts';
 export { PayConfigError } from './errors/pay-config-error.ts';
 export {
@@ -16,6 +19,21 @@ export {
   type SignatureFailure,
 } from './errors/pay-signature-error.ts';
 export { PayValidationError, type ValidationIssue } from './errors/pay-validation-error.ts';
+export { compareCodePoints } from './hashing/compare-code-points.ts';
+export {
+  digestHex,
+  type HashAlgorithm,
+  hmacHex,
+  timingSafeEqualText,
+} from './hashing/digest.ts';
+export { httpBuildQuery, type QueryParams } from './hashing/http-build-query.ts';
+export { phpFloatString } from './hashing/php-float-string.ts';
+export { type PhpScalar, phpNumberString, phpScalarString } from './hashing/php-scalar-string.ts';
+export {
+  compareKeysCaseInsensitive,
+  sortKeysCaseInsensitive,
+} from './hashing/sort-keys-case-insensitive.ts';
+export { sortedValuesString } from './hashing/sorted-values.ts';
 export {
   type CommonSettings,
   DEFAULT_MAX_RETRIES,
@@ -35,6 +53,7 @@ export {
   type TransportRequest,
   type TransportSettings,
 } from './http/transport.ts';
+export { checkTimedeltaRange, formatTimedelta, parseTimedelta } from './time/timedelta.ts';
 export { parseInput, toValidationIssues } from './validation.ts';
 export { VERSION } from './version.ts';
 export { type RawWebhook, readWebhookInput, type WebhookInput } from './webhooks/webhook-input.ts';

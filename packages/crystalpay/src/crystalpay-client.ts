@@ -85,13 +85,19 @@ export function createCrystalPay(settings: CrystalPaySettings): CrystalPayClient
 
   return {
     invoice: {
-      create(params, options) {
+      // async: bad input must reject the returned promise, never throw synchronously.
+      async create(params, options) {
         const input = parseInput(invoiceCreateParamsSchema, params, {
           provider: PROVIDER,
           operation: 'invoice/create',
         });
         // The docs type `amount` as a number: sent as a JSON number with the exact digits given.
-        return call('invoice/create/', { ...input, amount: jsonNumber(input.amount) }, invoiceCreateResultSchema, options);
+        return call(
+          'invoice/create/',
+          { ...input, amount: jsonNumber(input.amount) },
+          invoiceCreateResultSchema,
+          options,
+        );
       },
     },
   };

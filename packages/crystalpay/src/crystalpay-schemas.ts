@@ -8,7 +8,13 @@ import * as v from 'valibot';
 const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
 /** An absolute http(s) URL. */
 const httpUrl = () =>
-  v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:/i, 'must be http(s)'));
+  v.pipe(
+    v.string(),
+    v.check(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      'must be an absolute http(s) URL',
+    ),
+  );
 /** A string the provider may send as `null` (unset) or leave out. */
 const optionalText = () => v.optional(v.nullable(v.string()), null);
 /** An amount the provider may send as `null` (unset) or leave out. */
@@ -49,9 +55,7 @@ export const invoiceCreateParamsSchema = v.strictObject({
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
 
 /** Drops CrystalPay's `error` / `errors` envelope fields from a successful body. */
-function withoutEnvelope<T extends { error?: unknown; errors?: unknown }>(
-  body: T,
-): Omit<T, 'error' | 'errors'> {
+function withoutEnvelope<T extends Record<string, unknown>>(body: T): Omit<T, 'error' | 'errors'> {
   const { error: _error, errors: _errors, ...payload } = body;
   return payload;
 }

@@ -43,8 +43,9 @@ describe('error tree', () => {
 
   it('isInstance works across two copies of the module, where instanceof does not', async () => {
     vi.resetModules();
-    const copy = (await import('./pay-api-error.ts?copy')) as typeof import('./pay-api-error.ts');
-    const copyBase = (await import('./pay-error.ts?copy')) as typeof import('./pay-error.ts');
+    // After resetModules, a dynamic import evaluates the module again: a second copy.
+    const copy = await import('./pay-api-error.ts');
+    const copyBase = await import('./pay-error.ts');
     expect(copy.PayApiError).not.toBe(PayApiError);
     const foreign = new copy.PayApiError({ ...context, status: 500 });
     expect(foreign instanceof PayApiError).toBe(false);

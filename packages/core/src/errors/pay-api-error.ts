@@ -31,7 +31,10 @@ export class PayApiError extends PayError {
     const code =
       options.providerCode && options.providerMessage ? ` [${options.providerCode}]` : '';
     const hint = options.hint ? ` — ${options.hint}` : '';
-    super(`${describeCall(options)}the provider refused the request: ${said}${code}${hint}`, options);
+    super(
+      `${describeCall(options)}the provider refused the request: ${said}${code}${hint}`,
+      options,
+    );
     this.name = 'PayApiError';
     this.status = options.status;
     this.providerCode = options.providerCode;

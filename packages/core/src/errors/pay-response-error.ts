@@ -1,5 +1,5 @@
-import type { ValidationIssue } from './pay-validation-error.ts';
 import { defineErrorMarker, describeCall, PayError, type PayErrorOptions } from './pay-error.ts';
+import type { ValidationIssue } from './pay-validation-error.ts';
 
 export interface PayResponseErrorOptions extends PayErrorOptions {
   /** HTTP status of the unreadable response. */

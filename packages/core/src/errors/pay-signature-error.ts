@@ -26,7 +26,10 @@ export class PaySignatureError extends PayError {
   readonly reason: SignatureFailure;
 
   constructor(options: PaySignatureErrorOptions) {
-    super(`${describeCall(options)}webhook rejected (${options.reason}): ${options.detail}`, options);
+    super(
+      `${describeCall(options)}webhook rejected (${options.reason}): ${options.detail}`,
+      options,
+    );
     this.name = 'PaySignatureError';
     this.reason = options.reason;
     marker.mark(this);

@@ -18,11 +18,19 @@ describe('joinUrl', () => {
 
   it('has exactly one slash at the join for any number of slashes on either side', () => {
     fc.assert(
-      fc.property(fc.nat(3), fc.nat(3), fc.stringMatching(/^[a-z0-9/]{0,12}$/), (left, right, path) => {
-        const trimmed = path.replace(/^\/+/, '');
-        const joined = joinUrl(`https://h.test/base${'/'.repeat(left)}`, `${'/'.repeat(right)}${trimmed}`);
-        expect(joined).toBe(`https://h.test/base/${trimmed}`);
-      }),
+      fc.property(
+        fc.nat(3),
+        fc.nat(3),
+        fc.stringMatching(/^[a-z0-9/]{0,12}$/),
+        (left, right, path) => {
+          const trimmed = path.replace(/^\/+/, '');
+          const joined = joinUrl(
+            `https://h.test/base${'/'.repeat(left)}`,
+            `${'/'.repeat(right)}${trimmed}`,
+          );
+          expect(joined).toBe(`https://h.test/base/${trimmed}`);
+        },
+      ),
     );
   });
 });

@@ -66,7 +66,12 @@ describe('transport: requests', () => {
     const fetch = stubFetch(() => jsonResponse({ id: 'a1' }));
     await transportWith(fetch).request({
       ...call,
-      body: { form: [['z', 'last one'], ['a', 'é&=']] },
+      body: {
+        form: [
+          ['z', 'last one'],
+          ['a', 'é&='],
+        ],
+      },
     });
     expect(fetch.calls[0]?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(fetch.calls[0]?.body).toBe('z=last+one&a=%C3%A9%26%3D');
@@ -127,9 +132,7 @@ describe('transport: failures map to the error tree', () => {
 
   it('invalid JSON and an empty body are PayResponseError (not-json)', async () => {
     for (const text of ['{"id": "a1"', '']) {
-      const error = await failure(
-        transportWith(stubFetch(() => new Response(text))).request(call),
-      );
+      const error = await failure(transportWith(stubFetch(() => new Response(text))).request(call));
       expect(error).toMatchObject({ name: 'PayResponseError', reason: 'not-json' });
     }
   });

@@ -212,7 +212,8 @@ export function createTransport(settings: TransportSettings): Transport {
 function encodeBody(body: RequestBody | undefined): { body?: BodyInit; contentType?: string } {
   if (body === undefined) return {};
   if ('json' in body) return { body: JSON.stringify(body.json), contentType: 'application/json' };
-  if ('form' in body) return { body: new URLSearchParams(toPairs(body.form) as [string, string][]) };
+  if ('form' in body)
+    return { body: new URLSearchParams(toPairs(body.form) as [string, string][]) };
   const form = new FormData();
   for (const [name, value] of toPairs(body.multipart)) form.append(name, value);
   return { body: form };

@@ -31,15 +31,13 @@ describe('readWebhookInput', () => {
     expect(raw.headers.get('x-a')).toBe('1, 2');
   });
 
-  it.each([
-    [{ id: '1' }],
-    [{ body: { id: '1' } }],
-    [null],
-    ['{"id":"1"}'],
-  ])('refuses %o with an error that says to pass the raw body', async (input) => {
-    const error = await readWebhookInput(input, 'Example').catch((caught: unknown) => caught);
-    expect(PaySignatureError.isInstance(error)).toBe(true);
-    expect((error as PaySignatureError).reason).toBe('not-raw');
-    expect((error as Error).message).toContain('pass the raw body');
-  });
+  it.each([[{ id: '1' }], [{ body: { id: '1' } }], [null], ['{"id":"1"}']])(
+    'refuses %o with an error that says to pass the raw body',
+    async (input) => {
+      const error = await readWebhookInput(input, 'Example').catch((caught: unknown) => caught);
+      expect(PaySignatureError.isInstance(error)).toBe(true);
+      expect((error as PaySignatureError).reason).toBe('not-raw');
+      expect((error as Error).message).toContain('pass the raw body');
+    },
+  );
 });

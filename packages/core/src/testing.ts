@@ -1,0 +1,6 @@
+export {
+  hangUntilAborted,
+  jsonResponse,
+  type RecordedRequest,
+  stubFetch,
+} from './testing/stub-fetch.ts';
