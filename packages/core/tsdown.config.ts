@@ -6,4 +6,8 @@ import { packageBuild } from '../../tooling/tsdown.base.ts';
 export default defineConfig({
   ...packageBuild(import.meta.dirname),
   entry: ['src/index.ts', 'src/testing.ts'],
+  // One output module per source file: with `sideEffects: false`, bundlers then drop every
+  // module a provider does not use (timedelta, PHP encoding, …). A single bundled file would keep
+  // any top-level statement they cannot prove pure.
+  unbundle: true,
 });
