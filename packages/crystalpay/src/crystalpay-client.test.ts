@@ -38,6 +38,9 @@ describe('invoice.create', () => {
       baseUrl: 'http://127.0.0.1:4010/crystalpay/',
     });
     const invoice = await crystalpay.invoice.create({ amount: 100, type: 'topup', lifetime: 60 });
+    // Compile-time: documented fields keep their types (not `unknown`).
+    const typed: { id: string; url: string; amount: string | null } = invoice;
+    expect(typed.id).toBe(created.id);
     expect(invoice).toEqual({
       id: created.id,
       url: created.url,

@@ -54,10 +54,14 @@ export const invoiceCreateParamsSchema = v.strictObject({
 /** What `invoice.create()` takes. */
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
 
-/** Drops CrystalPay's `error` / `errors` envelope fields from a successful body. */
-function withoutEnvelope<T extends Record<string, unknown>>(body: T): Omit<T, 'error' | 'errors'> {
+/**
+ * Drops CrystalPay's `error` / `errors` envelope fields from a successful body. The declared
+ * type stays the input's: `Omit` over a loose object's index signature would turn every known
+ * field into `unknown`.
+ */
+function withoutEnvelope<T extends Record<string, unknown>>(body: T): T {
   const { error: _error, errors: _errors, ...payload } = body;
-  return payload;
+  return payload as T;
 }
 
 /** The `invoice/create/` response. */

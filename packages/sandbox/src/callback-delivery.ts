@@ -1,0 +1,105 @@
+import type { CallbackAttempt } from './invoice-store.ts';
+
+/** A callback ready to send: already signed, exactly as the provider would send it. */
+export interface OutgoingCallback {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Whether an answer acknowledges the callback (the providers differ: 200 only, 200 or 429, …). */
+  isAcknowledged?(response: { status: number; text: string }): boolean;
+}
+
+/** How hard the sandbox tries, in the simplified spirit of the providers' retry schedules. */
+export interface CallbackRetryPolicy {
+  /** Waits before each retry, in ms; their count is the number of retries. Default: `[200, 1000, 3000]`. */
+  delaysMs: readonly number[];
+  /** Milliseconds to wait for the receiver's answer. Default: `5000`. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: CallbackRetryPolicy = {
+  delaysMs: [200, 1000, 3000],
+  timeoutMs: 5000,
+};
+
+/**
+ * Delivers a callback: the first attempt is awaited, so the caller can report it; retries (only
+ * while unacknowledged) continue in the background until `signal` aborts (the sandbox closing).
+ * Every attempt is appended to `log`.
+ */
+export async function deliverCallback(
+  callback: OutgoingCallback,
+  log: CallbackAttempt[],
+  policy: CallbackRetryPolicy,
+  signal: AbortSignal,
+): Promise<CallbackAttempt> {
+  const first = await attempt(callback, policy, signal);
+  log.push(first);
+  if (!first.acknowledged) void retry(callback, log, policy, signal);
+  return first;
+}
+
+async function retry(
+  callback: OutgoingCallback,
+  log: CallbackAttempt[],
+  policy: CallbackRetryPolicy,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const delay of policy.delaysMs) {
+    if (!(await sleep(delay, signal))) return;
+    const result = await attempt(callback, policy, signal);
+    if (signal.aborted) return;
+    log.push(result);
+    if (result.acknowledged) return;
+  }
+}
+
+async function attempt(
+  callback: OutgoingCallback,
+  policy: CallbackRetryPolicy,
+  signal: AbortSignal,
+): Promise<CallbackAttempt> {
+  const at = Date.now();
+  try {
+    const response = await fetch(callback.url, {
+      method: 'POST',
+      headers: callback.headers,
+      body: callback.body,
+      signal: AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]),
+    });
+    const text = await response.text();
+    const acknowledged = callback.isAcknowledged
+      ? callback.isAcknowledged({ status: response.status, text })
+      : response.status === 200;
+    return { at, url: callback.url, status: response.status, acknowledged };
+  } catch (error) {
+    return {
+      at,
+      url: callback.url,
+      status: undefined,
+      acknowledged: false,
+      error: describe(error),
+    };
+  }
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

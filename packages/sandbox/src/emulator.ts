@@ -1,0 +1,47 @@
+import type { Hono } from 'hono';
+import type { OutgoingCallback } from './callback-delivery.ts';
+import type { InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
+import type { InvoiceAction } from './lifecycle.ts';
+
+/** What the sandbox gives an emulator. */
+export interface EmulatorContext<TCredentials> {
+  /** The credentials this sandbox accepts for the provider. */
+  credentials: TCredentials;
+  store: InvoiceStore;
+  /** The hosted pay page of an invoice. */
+  payUrl(provider: ProviderId, id: string): string;
+  /** The sandbox clock, in ms. */
+  now(): number;
+  /** A fresh random id of the given length, in lower-case letters and digits. */
+  randomId(length: number): string;
+}
+
+/**
+ * One provider, emulated per its SPEC: its routes answer with the provider's own envelopes and
+ * status codes, and its callbacks are signed with the provider package's own `webhooks.sign`.
+ */
+export interface ProviderEmulator<TCredentials extends Record<string, string>> {
+  id: ProviderId;
+  /** Brand name, e.g. `CrystalPay`. */
+  name: string;
+  /** Test credentials used when `startSandbox` is given none. */
+  defaultCredentials: TCredentials;
+  /** The pay-page actions the provider has (partial payments only where it has them). */
+  actions: readonly InvoiceAction[];
+  /** Adds the provider's API routes to `app`, which is mounted at `{url}/<id>`. */
+  routes(app: Hono, context: EmulatorContext<TCredentials>): void;
+  /** The provider's name for an invoice's state, shown on the pay page (`payed`, `done`, …). */
+  statusOf(invoice: SandboxInvoice): string;
+  /**
+   * The callback the provider sends when an invoice reaches its current state, signed as the
+   * provider signs it; `undefined` when the provider sends none (or the invoice has no URL).
+   */
+  callback(
+    invoice: SandboxInvoice,
+    context: EmulatorContext<TCredentials>,
+  ): Promise<OutgoingCallback | undefined> | OutgoingCallback | undefined;
+}
+
+/** Any emulator, whatever its credentials. */
+// biome-ignore lint/suspicious/noExplicitAny: a list of emulators holds each with its own credentials.
+export type AnyEmulator = ProviderEmulator<any>;

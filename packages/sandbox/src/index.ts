@@ -1,0 +1,17 @@
+export type { CallbackRetryPolicy, OutgoingCallback } from './callback-delivery.ts';
+export {
+  type CallbackReceiver,
+  type ReceivedCallback,
+  startCallbackReceiver,
+} from './callback-receiver.ts';
+export type { FaultConfig, FaultSettings } from './faults.ts';
+export type { CallbackAttempt, ProviderId, SandboxInvoice } from './invoice-store.ts';
+export type { InvoiceAction, InvoiceState } from './lifecycle.ts';
+export {
+  type ActionResult,
+  EMULATORS,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+} from './sandbox.ts';
+export { VERSION } from './version.ts';

@@ -1,0 +1,226 @@
+import type { AddressInfo } from 'node:net';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import {
+  type CallbackRetryPolicy,
+  DEFAULT_RETRY_POLICY,
+  deliverCallback,
+} from './callback-delivery.ts';
+import { halveDecimal } from './decimal-math.ts';
+import type { AnyEmulator, EmulatorContext } from './emulator.ts';
+import { crystalpayEmulator } from './emulators/crystalpay.ts';
+import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
+import {
+  type CallbackAttempt,
+  InvoiceStore,
+  type ProviderId,
+  type SandboxInvoice,
+} from './invoice-store.ts';
+import { INVOICE_ACTIONS, type InvoiceAction, nextState } from './lifecycle.ts';
+import { renderPayPage } from './pay-page.ts';
+
+/** Every emulated provider, in the order the sandbox lists them. */
+export const EMULATORS: readonly AnyEmulator[] = [crystalpayEmulator];
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** Port to listen on; `0` picks a free one. Default: `0`. */
+  port?: number;
+  /** Interface to listen on. Default: `127.0.0.1` (never exposed beyond this machine). */
+  host?: string;
+  /** Credentials each provider accepts, by mount name. Default: each emulator's test credentials. */
+  credentials?: Partial<Record<ProviderId, Record<string, string>>>;
+  /** Faults to inject, globally or per provider. Default: none. Changeable at `PUT /_sandbox/faults`. */
+  faults?: FaultConfig;
+  /** Seed of the fault generator, to replay a run. Default: `1`. */
+  seed?: number;
+  /** Callback retries. Default: 3 retries after 200 ms, 1 s and 3 s; 5 s answer timeout. */
+  callbackRetry?: Partial<CallbackRetryPolicy>;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Its root, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** Base URL per provider, to pass as a client's `baseUrl`. */
+  baseUrls: Record<'crystalpay' | 'cryptocloud' | 'anymoney' | 'payinPayout' | 'bitsby', string>;
+  /** The credentials each provider accepts, by mount name. */
+  credentials: Record<ProviderId, Record<string, string>>;
+  /** Acts on an invoice as the pay page would, and reports the first callback attempt. */
+  act(provider: ProviderId, id: string, action: InvoiceAction): Promise<ActionResult>;
+  /** The invoices held, for assertions. */
+  invoices(provider?: ProviderId): SandboxInvoice[];
+  /** Stops the server and any callback retries. */
+  close(): Promise<void>;
+}
+
+/** What acting on an invoice did. */
+export type ActionResult =
+  | { ok: true; invoice: SandboxInvoice; status: string; callback: CallbackAttempt | undefined }
+  | { ok: false; reason: string; httpStatus: 404 | 409 };
+
+/** Starts the sandbox: every provider under `{url}/<provider>`, pay pages and control API under `/_sandbox`. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = new InvoiceStore();
+  const closing = new AbortController();
+  const random = seededRandom(options.seed ?? 1);
+  let faults = validateFaults(options.faults ?? {});
+  const retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.callbackRetry };
+  let origin = '';
+  const credentials = Object.fromEntries(
+    EMULATORS.map((emulator) => [
+      emulator.id,
+      { ...emulator.defaultCredentials, ...options.credentials?.[emulator.id] },
+    ]),
+  ) as Record<ProviderId, Record<string, string>>;
+  const contextOf = (emulator: AnyEmulator): EmulatorContext<Record<string, string>> => ({
+    credentials: credentials[emulator.id],
+    store,
+    payUrl: (provider, id) => `${origin}/_sandbox/pay/${provider}/${encodeURIComponent(id)}`,
+    now: Date.now,
+    randomId: (length) => randomId(length),
+  });
+
+  async function act(
+    provider: ProviderId,
+    id: string,
+    action: InvoiceAction,
+  ): Promise<ActionResult> {
+    const emulator = EMULATORS.find((candidate) => candidate.id === provider);
+    const invoice = store.get(provider, id);
+    if (!emulator || !invoice)
+      return { ok: false, reason: `no ${provider} invoice ${id}`, httpStatus: 404 };
+    if (!emulator.actions.includes(action)) {
+      return {
+        ok: false,
+        reason: `${emulator.name} has no "${action}" in its payment flow`,
+        httpStatus: 409,
+      };
+    }
+    const next = nextState(invoice.state, action);
+    if (!next.ok) return { ok: false, reason: next.reason, httpStatus: 409 };
+    invoice.state = next.state;
+    if (action === 'pay') invoice.paidAmount = invoice.amount;
+    if (action === 'pay-partial') invoice.paidAmount = halveDecimal(invoice.amount);
+    if (next.state !== 'partial') invoice.finalAt = Date.now();
+    const context = contextOf(emulator);
+    const callback = await emulator.callback(invoice, context);
+    const attempt = callback
+      ? await deliverCallback(callback, invoice.callbacks, retryPolicy, closing.signal)
+      : undefined;
+    return { ok: true, invoice, status: emulator.statusOf(invoice), callback: attempt };
+  }
+
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  for (const emulator of EMULATORS) {
+    const providerApp = new Hono<{ Bindings: HttpBindings }>();
+    providerApp.use(
+      '*',
+      faultInjection(emulator.id, () => faults, random),
+    );
+    emulator.routes(providerApp as unknown as Hono, contextOf(emulator));
+    app.route(`/${emulator.id}`, providerApp);
+  }
+
+  app.get('/_sandbox', (c) =>
+    c.json({ baseUrls: baseUrlsOf(origin), credentials, actions: INVOICE_ACTIONS }),
+  );
+  app.get('/_sandbox/invoices', (c) =>
+    c.json(store.list(c.req.query('provider') as ProviderId | undefined)),
+  );
+  app.get('/_sandbox/invoices/:provider/:id', (c) => {
+    const invoice = store.get(c.req.param('provider') as ProviderId, c.req.param('id'));
+    return invoice ? c.json(invoice) : c.json({ error: 'no such invoice' }, 404);
+  });
+  app.post('/_sandbox/invoices/:provider/:id/:action', async (c) => {
+    const result = await act(
+      c.req.param('provider') as ProviderId,
+      c.req.param('id'),
+      c.req.param('action') as InvoiceAction,
+    );
+    return result.ok ? c.json(result) : c.json({ error: result.reason }, result.httpStatus);
+  });
+  app.get('/_sandbox/faults', (c) => c.json(faults));
+  app.put('/_sandbox/faults', async (c) => {
+    try {
+      faults = validateFaults((await c.req.json()) as FaultConfig);
+      return c.json(faults);
+    } catch (error) {
+      return c.json({ error: error instanceof Error ? error.message : String(error) }, 400);
+    }
+  });
+  app.post('/_sandbox/reset', (c) => {
+    store.clear();
+    return c.json({ ok: true });
+  });
+  app.get('/_sandbox/pay/:provider/:id', (c) => {
+    const provider = c.req.param('provider') as ProviderId;
+    const emulator = EMULATORS.find((candidate) => candidate.id === provider);
+    const invoice = store.get(provider, c.req.param('id'));
+    if (!emulator || !invoice) return c.html('<h1>No such invoice</h1>', 404);
+    return c.html(renderPayPage(invoice, emulator, c.req.query('notice')));
+  });
+  app.post('/_sandbox/pay/:provider/:id/:action', async (c) => {
+    const { provider, id, action } = c.req.param();
+    const result = await act(provider as ProviderId, id, action as InvoiceAction);
+    const notice = result.ok ? describeResult(result) : result.reason;
+    return c.redirect(
+      `/_sandbox/pay/${provider}/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`,
+      303,
+    );
+  });
+
+  const server = serve({
+    fetch: app.fetch,
+    port: options.port ?? 0,
+    hostname: options.host ?? '127.0.0.1',
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
+
+  return {
+    url: origin,
+    baseUrls: baseUrlsOf(origin),
+    credentials,
+    act,
+    invoices: (provider) => store.list(provider),
+    close: async () => {
+      closing.abort();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+    },
+  };
+}
+
+function baseUrlsOf(origin: string): Sandbox['baseUrls'] {
+  return {
+    crystalpay: `${origin}/crystalpay`,
+    cryptocloud: `${origin}/cryptocloud`,
+    anymoney: `${origin}/anymoney`,
+    payinPayout: `${origin}/payin-payout`,
+    bitsby: `${origin}/bitsby`,
+  };
+}
+
+function describeResult(result: Extract<ActionResult, { ok: true }>): string {
+  const callback = result.callback;
+  const delivery = !callback
+    ? 'no callback (the invoice has no callback URL)'
+    : callback.acknowledged
+      ? `callback delivered (HTTP ${callback.status})`
+      : `callback not acknowledged (${callback.status ? `HTTP ${callback.status}` : callback.error}); retrying`;
+  return `Status is now ${result.status}; ${delivery}.`;
+}
+
+function randomId(length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
+}
