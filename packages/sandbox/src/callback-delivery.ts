@@ -83,9 +83,15 @@ async function attempt(
   }
 }
 
+/** The socket error's code (`ECONNREFUSED`, …), found in fetch's cause or its AggregateError. */
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error instanceof Error ? error.message : String(error));
+  const cause = (
+    error as { cause?: { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> } }
+  ).cause;
+  const code = cause?.code ?? cause?.errors?.find((inner) => inner.code)?.code;
+  if (typeof code === 'string') return code;
+  if (typeof cause?.message === 'string') return cause.message; // e.g. fetch's "bad port"
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */

@@ -1,6 +1,6 @@
 import type { AnyEmulator } from './emulator.ts';
 import type { SandboxInvoice } from './invoice-store.ts';
-import { INVOICE_ACTIONS, type InvoiceAction, isFinal } from './lifecycle.ts';
+import { INVOICE_ACTIONS, type InvoiceAction, isFinal, nextState } from './lifecycle.ts';
 
 const ACTION_LABELS: Record<InvoiceAction, string> = {
   pay: 'Pay',
@@ -38,7 +38,9 @@ export function renderPayPage(
     : 'No callback sent yet.';
   const buttons = isFinal(invoice.state)
     ? '<p data-testid="final">This invoice is final.</p>'
-    : INVOICE_ACTIONS.filter((action) => emulator.actions.includes(action))
+    : INVOICE_ACTIONS.filter(
+        (action) => emulator.actions.includes(action) && nextState(invoice.state, action).ok,
+      )
         .map(
           (action) =>
             `<form method="post" action="${escapeHtml(`${encodeURIComponent(invoice.id)}/${action}`)}"><button type="submit" data-testid="${action}">${ACTION_LABELS[action]}</button></form>`,

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver } from './callback-receiver.ts';
 import { type Sandbox, startSandbox } from './sandbox.ts';
@@ -136,6 +138,21 @@ describe('control API', () => {
       .toBe(2);
     const attempts = sandbox.invoices('crystalpay').find((i) => i.id === invoice.id)!.callbacks;
     expect(attempts.map((attempt) => attempt.acknowledged)).toEqual([false, true]);
+  });
+});
+
+it('names the socket error of a callback nobody receives', async () => {
+  // A port that was free a moment ago: nothing listens there.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  const invoice = await createInvoice({ callback_url: `http://127.0.0.1:${port}/nobody` });
+  const result = await sandbox.act('crystalpay', invoice.id, 'expire');
+  expect(result.ok && result.callback).toMatchObject({
+    status: undefined,
+    acknowledged: false,
+    error: 'ECONNREFUSED',
   });
 });
 

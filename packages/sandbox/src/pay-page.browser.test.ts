@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { digestHex } from '@pay/core';
+import { createCrystalPay } from '@pay/crystalpay';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CallbackReceiver, startCallbackReceiver } from './callback-receiver.ts';
+import { type Sandbox, startSandbox } from './sandbox.ts';
+
+// A person's view of the sandbox: headless Chromium opens a hosted pay page and clicks Pay.
+// Uses Debian's Chromium (`apt-get install chromium`); .ci/run installs it. Locally, the test is
+// skipped with a hint when Chromium is missing; in CI (CI=true) a missing browser fails it.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const INSTALL_HINT = `Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH.`;
+
+if (!hasChromium && !process.env.CI) console.warn(`pay-page browser test skipped. ${INSTALL_HINT}`);
+
+describe.skipIf(!hasChromium && !process.env.CI)('pay page in a browser', () => {
+  let sandbox: Sandbox;
+  let receiver: CallbackReceiver;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(INSTALL_HINT);
+    sandbox = await startSandbox();
+    receiver = await startCallbackReceiver();
+    // Flags: no sandboxing as root, and no background traffic to hosts this machine cannot reach.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await receiver?.close();
+  });
+
+  it('clicking Pay marks the invoice paid and delivers a correctly signed callback', async () => {
+    const crystalpay = createCrystalPay({
+      ...sandbox.credentials.crystalpay,
+      baseUrl: sandbox.baseUrls.crystalpay,
+    } as never);
+    const invoice = await crystalpay.invoice.create({
+      amount: '990.00',
+      type: 'purchase',
+      lifetime: 30,
+      description: 'Browser test order',
+      callback_url: receiver.url,
+    });
+    const page = await browser.newPage();
+    await page.goto(invoice.url);
+    expect(await page.title()).toContain(`invoice ${invoice.id}`);
+    expect(await page.getByTestId('status').textContent()).toBe('notpayed (created)');
+
+    await page.getByTestId('pay').click();
+    await page.getByTestId('notice').waitFor();
+
+    expect(await page.getByTestId('notice').textContent()).toContain(
+      'callback delivered (HTTP 200)',
+    );
+    expect(await page.getByTestId('status').textContent()).toBe('payed (paid)');
+    expect(await page.getByTestId('final').isVisible()).toBe(true);
+    const callback = JSON.parse((await receiver.next()).body) as Record<string, unknown>;
+    expect(callback).toMatchObject({ id: invoice.id, state: 'payed', amount: '990' });
+    expect(callback.signature).toBe(
+      digestHex('sha1', `${invoice.id}:${sandbox.credentials.crystalpay.salt}`),
+    );
+  }, 30_000);
+});
