@@ -24,6 +24,8 @@ function run(command, args) {
 for (const dir of workspaceDirs) rmSync(resultFile(dir), { force: true });
 
 const lintOk = run('biome', ['ci', '.']);
+// Parses every changeset: a malformed one would otherwise only fail at release time.
+const changesetsOk = run('changeset', ['status']);
 const tasksOk = run('turbo', [
   'run',
   'build',
@@ -53,7 +55,7 @@ for (const dir of workspaceDirs) {
   failed += counts.failed;
   skipped += counts.skipped;
 }
-const ok = lintOk && tasksOk && failed === 0 && passed > 0;
+const ok = lintOk && changesetsOk && tasksOk && failed === 0 && passed > 0;
 if (!ok) console.log('check: FAILED — see the output above');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);
