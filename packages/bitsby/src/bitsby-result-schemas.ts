@@ -18,11 +18,11 @@ function phpMap<TItem extends v.GenericSchema>(item: TItem) {
   return v.optional(
     v.nullable(
       v.union([
-        v.record(v.string(), item),
         v.pipe(
           v.tuple([]),
           v.transform(() => ({}) as Record<string, v.InferOutput<TItem>>),
         ),
+        v.record(v.string(), item),
       ]),
     ),
   );
