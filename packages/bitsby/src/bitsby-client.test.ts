@@ -148,6 +148,8 @@ describe('reads', () => {
     await expect(bitsby.statistics.invoices({ startDate: '2024-02-30' })).rejects.toThrow(
       'real calendar date',
     );
+    await expect(bitsby.billing.history({ limit: 0 })).rejects.toThrow(PayValidationError);
+    await expect(bitsby.invoices.list({ endDate: '01.02.2024' })).rejects.toThrow('YYYY-MM-DD');
     expect(fetch.calls).toHaveLength(0);
   });
 

@@ -15,10 +15,11 @@ const date = () =>
   v.pipe(
     v.string(),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-    v.check(
-      (value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-      'must be a real calendar date',
-    ),
+    // Runs even when the pattern failed (valibot reports every issue), so it must not throw.
+    v.check((value) => {
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+    }, 'must be a real calendar date'),
   );
 const paging = { offset: v.optional(count(0)), limit: v.optional(count(1)) };
 
