@@ -16,6 +16,7 @@ import { createBitsbyCall, DEFAULT_RETRY_DELAY_MS, PROVIDER } from './bitsby-cal
 import { readBitsbyError } from './bitsby-errors.ts';
 import { type BitsbyInvoices, createBitsbyInvoices } from './bitsby-invoices.ts';
 import { createRateLimiter, DEFAULT_MIN_INTERVAL_MS } from './bitsby-rate-limit.ts';
+import { uuid } from './bitsby-schemas.ts';
 import { type BitsbyWebhooks, createBitsbyWebhooks } from './bitsby-webhooks.ts';
 import { VERSION } from './version.ts';
 
@@ -61,12 +62,10 @@ export interface BitsbyClient {
   webhooks: BitsbyWebhooks;
 }
 
-const projectIdSchema = v.pipe(v.string(), v.uuid());
-
 /** Creates a Bitsby client. Throws `PayConfigError` for missing or invalid settings. */
 export function createBitsby(settings: BitsbySettings): BitsbyClient {
   requireCredential(settings?.apiKey, 'apiKey', PROVIDER);
-  if (settings.projectId !== undefined && !v.is(projectIdSchema, settings.projectId)) {
+  if (settings.projectId !== undefined && !v.is(uuid(), settings.projectId)) {
     throw new PayConfigError('projectId', 'must be a UUID', { provider: PROVIDER });
   }
   const minIntervalMs = milliseconds(

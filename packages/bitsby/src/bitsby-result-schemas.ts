@@ -5,10 +5,12 @@ import * as v from 'valibot';
 // (Bitsby's docs differ between versions), and a missing field stays missing, so a result is the
 // documented `data` object as sent. Money stays a decimal string; a JSON number becomes one.
 
-const optionalText = () => v.optional(v.nullable(v.string()));
-const optionalAmount = () => v.optional(v.nullable(amountOutput()));
-/** Ids whose type the docs do not state (wallets, payments, tariffs). */
-const optionalId = () => v.optional(v.nullable(v.union([v.string(), v.number()])));
+/** Text Bitsby may leave out or send as `null`. */
+export const optionalText = () => v.optional(v.nullable(v.string()));
+/** A decimal string (or a JSON number, made a string) Bitsby may leave out or send as `null`. */
+export const optionalAmount = () => v.optional(v.nullable(amountOutput()));
+/** Ids whose type the docs do not state (wallets, payments, tariffs): string or number. */
+export const optionalId = () => v.optional(v.nullable(v.union([v.string(), v.number()])));
 
 /**
  * A JSON object keyed by project, currency, month or date. Bitsby's examples look like PHP's
@@ -80,6 +82,7 @@ export const invoiceSchema = v.looseObject({
   status: optionalText(),
 });
 
+/** The `invoices/list` result. */
 export const invoiceListResultSchema = v.array(invoiceSchema);
 
 /** `invoices/cancel` and `invoices/bindPayment` answer with a sentence, e.g. `Invoice canceled`. */
@@ -97,6 +100,7 @@ export const paymentSchema = v.looseObject({
   wallet: v.optional(v.nullable(walletSchema)),
 });
 
+/** The `payments/list` result. */
 export const paymentListResultSchema = v.array(paymentSchema);
 
 /** `billing/balances`. */
@@ -147,10 +151,17 @@ export const statisticsInvoicesResultSchema = v.looseObject({
   ),
 });
 
+/** What `invoices.create()` returns: the documented `data`, amounts as decimal strings. */
 export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateResultSchema>;
+/** An invoice as `invoices.list()` and `invoices.get()` return it. */
 export type Invoice = v.InferOutput<typeof invoiceSchema>;
+/** A payment as `payments.list()` returns it. */
 export type Payment = v.InferOutput<typeof paymentSchema>;
+/** What `billing.balances()` returns. */
 export type BillingBalancesResult = v.InferOutput<typeof billingBalancesResultSchema>;
+/** What `billing.history()` returns. */
 export type BillingHistoryResult = v.InferOutput<typeof billingHistoryResultSchema>;
+/** What `billing.tariffs()` returns. */
 export type BillingTariffsResult = v.InferOutput<typeof billingTariffsResultSchema>;
+/** What `statistics.invoices()` returns. */
 export type StatisticsInvoicesResult = v.InferOutput<typeof statisticsInvoicesResultSchema>;

@@ -138,12 +138,21 @@ export const statisticsInvoicesParamsSchema = v.optional(
   {},
 );
 
+/** What `invoices.create()` takes. */
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
+/** What `invoices.list()` takes. */
 export type InvoiceListParams = v.InferInput<typeof invoiceListParamsSchema>;
+/** What `invoices.get()` takes. */
 export type InvoiceGetParams = v.InferInput<typeof invoiceGetParamsSchema>;
+/** What `invoices.cancel()` takes. */
 export type InvoiceCancelParams = v.InferInput<typeof invoiceCancelParamsSchema>;
+/** What `invoices.bindPayment()` takes. */
 export type InvoiceBindPaymentParams = v.InferInput<typeof invoiceBindPaymentParamsSchema>;
+/** What `payments.list()` takes. */
 export type PaymentListParams = v.InferInput<typeof paymentListParamsSchema>;
+/** What `billing.history()` takes. */
 export type BillingHistoryParams = v.InferInput<typeof billingHistoryParamsSchema>;
+/** What the calls without parameters take: nothing, or `{}`. */
 export type NoParams = v.InferInput<typeof noParamsSchema>;
+/** What `statistics.invoices()` takes. */
 export type StatisticsInvoicesParams = v.InferInput<typeof statisticsInvoicesParamsSchema>;

@@ -11,11 +11,14 @@ import {
 import * as v from 'valibot';
 import { PROVIDER } from './bitsby-call.ts';
 import type { BitsbyInvoices } from './bitsby-invoices.ts';
-import { type Invoice, walletSchema } from './bitsby-result-schemas.ts';
+import {
+  type Invoice,
+  optionalAmount,
+  optionalId,
+  optionalText,
+  walletSchema,
+} from './bitsby-result-schemas.ts';
 import { uuid } from './bitsby-schemas.ts';
-
-const optionalText = () => v.optional(v.nullable(v.string()));
-const optionalAmount = () => v.optional(v.nullable(amountOutput()));
 
 /**
  * The body Bitsby POSTs to the project's webhook URL each time an invoice becomes paid. Bitsby
@@ -49,7 +52,7 @@ export const webhookPayloadSchema = v.looseObject({
   payment: v.optional(
     v.nullable(
       v.looseObject({
-        id: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+        id: optionalId(),
         amount: optionalAmount(),
         hash: optionalText(),
         transactionDatetime: optionalText(),
