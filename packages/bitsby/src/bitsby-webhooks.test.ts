@@ -1,0 +1,135 @@
+import { PayNetworkError, PaySignatureError } from '@pay/core';
+import { jsonResponse, stubFetch } from '@pay/core/testing';
+import { describe, expect, it } from 'vitest';
+import { type BitsbySettings, createBitsby } from './bitsby-client.ts';
+
+const projectId = '9deea1e2-0c08-41a3-bdc2-a34eada3892d';
+const invoiceId = 'a4c9e2ee-9a03-43e5-a1a1-00caf679d16a';
+const payload = {
+  wallet: { id: 7, name: 'usdt-tron', blockchain: 'tron', cryptocurrency: 'usdt', address: 'T1' },
+  project: { id: projectId, name: 'Shop', commissionPayer: 'seller', commissionRate: '1' },
+  invoice: {
+    id: invoiceId,
+    uid: 'MXNj4m8HhcM4',
+    amountFiat: '10.55',
+    calcAmountFiat: '10.49',
+    currencyFiat: 'EUR',
+    serviceData: '{"orderId":500}',
+    status: 'paid',
+  },
+  payment: { id: 12, amount: '11.42000000', hash: '0xabc', transactionDatetime: '2024-03-01' },
+};
+const record = {
+  id: invoiceId,
+  projectId,
+  amountFiat: '10.550',
+  currencyFiat: 'EUR',
+  status: 'paid',
+};
+const listed = (invoice: object | null) => () =>
+  jsonResponse({ result: 'success', data: invoice ? [invoice] : [] });
+const webhook = (body: unknown) => ({
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+
+function client(answer: () => Response, overrides: Partial<BitsbySettings> = {}) {
+  const fetch = stubFetch(answer);
+  return {
+    fetch,
+    bitsby: createBitsby({
+      apiKey: 'key_abcdef',
+      projectId,
+      minIntervalMs: 0,
+      fetch,
+      ...overrides,
+    }),
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PaySignatureError> {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(PaySignatureError.isInstance(error), String(error)).toBe(true);
+  return error as PaySignatureError;
+}
+
+describe('webhooks.verify', () => {
+  it('confirms a paid invoice through invoices/list and returns Bitsby’s record with the event', async () => {
+    const { fetch, bitsby } = client(listed(record));
+    const event = await bitsby.webhooks.verify(webhook(payload));
+    expect(event.confirmedInvoice).toEqual(record);
+    expect(event.invoice.id).toBe(invoiceId);
+    expect(event.payment?.hash).toBe('0xabc');
+    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.calls[0]?.url).toBe('https://api.bitsby.app/invoices/list');
+    expect(fetch.calls[0]?.body).toContain(`name="invoiceId"\r\n\r\n${invoiceId}\r\n`);
+  });
+
+  it('accepts a Web Request', async () => {
+    const { bitsby } = client(listed(record));
+    const request = new Request('https://shop.example/hooks/bitsby', {
+      method: 'POST',
+      body: JSON.stringify(payload),
+    });
+    await expect(bitsby.webhooks.verify(request)).resolves.toMatchObject({
+      confirmedInvoice: record,
+    });
+  });
+
+  it.each([
+    ['unpaid at Bitsby', { ...record, status: 'unpaid' }, 'as "unpaid", not paid'],
+    ['another amount', { ...record, amountFiat: '1055' }, 'amountFiat differs'],
+    ['another currency', { ...record, currencyFiat: 'USD' }, 'currencyFiat differs'],
+    [
+      'another project',
+      { ...record, projectId: '1c48b092-9878-48f5-b441-07a8a48e7b54' },
+      'another project',
+    ],
+    ['unknown to Bitsby', null, 'lists no invoice'],
+  ])('rejects an invoice %s as unconfirmed', async (_case, invoice, detail) => {
+    const { bitsby } = client(listed(invoice));
+    const error = await rejection(bitsby.webhooks.verify(webhook(payload)));
+    expect(error.reason).toBe('unconfirmed');
+    expect(error.message).toContain(detail);
+  });
+
+  it("rejects an invoice of another project than the client's projectId", async () => {
+    const other = '1c48b092-9878-48f5-b441-07a8a48e7b54';
+    const { bitsby } = client(listed({ ...record, projectId: other }), { projectId });
+    const tampered = { ...payload, project: { ...payload.project, id: other } };
+    const error = await rejection(bitsby.webhooks.verify(webhook(tampered)));
+    expect(error.message).toContain("client's `projectId`");
+  });
+
+  it('passes on a failed confirmation call so the handler answers non-200', async () => {
+    const { bitsby } = client(
+      () => {
+        throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+      },
+      { maxRetries: 0 },
+    );
+    const error = await bitsby.webhooks.verify(webhook(payload)).catch((caught: unknown) => caught);
+    expect(PayNetworkError.isInstance(error)).toBe(true);
+  });
+});
+
+describe('webhooks.parse', () => {
+  it('returns the payload as sent without any request', async () => {
+    const { fetch, bitsby } = client(listed(record));
+    await expect(bitsby.webhooks.parse(webhook(payload))).resolves.toEqual(payload);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('refuses a parsed object, text that is not JSON and a payload without the ids', async () => {
+    const { bitsby } = client(listed(record));
+    // @ts-expect-error: a parsed body on purpose
+    expect((await rejection(bitsby.webhooks.parse(payload))).reason).toBe('not-raw');
+    expect((await rejection(bitsby.webhooks.parse({ body: '{"invoice":' }))).reason).toBe(
+      'malformed',
+    );
+    const withoutId = { ...payload, invoice: { ...payload.invoice, id: 'not-a-uuid' } };
+    const error = await rejection(bitsby.webhooks.parse(webhook(withoutId)));
+    expect(error.message).toContain('invoice.id');
+    expect(error.message).not.toContain('not-a-uuid');
+  });
+});
