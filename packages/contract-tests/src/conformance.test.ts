@@ -90,13 +90,17 @@ function hangUntilAborted(input: RequestInfo | URL, init?: RequestInit): Promise
   });
 }
 
-/** A fetch that fails as Node's does when the server resets the connection. */
-function resetConnection(): Promise<Response> {
+/**
+ * A fetch that fails as Node's does when the server resets the connection after the request
+ * was sent (the body is read first, as the socket would have).
+ */
+async function resetConnection(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  await new Request(input, init).arrayBuffer();
   const socketError = Object.assign(new Error('read ECONNRESET'), {
     code: 'ECONNRESET',
     syscall: 'read',
   });
-  return Promise.reject(new TypeError('fetch failed', { cause: socketError }));
+  throw new TypeError('fetch failed', { cause: socketError });
 }
 
 function interactionsOf(fixture: Fixture) {
@@ -164,11 +168,13 @@ for (const pkg of findProviderPackages()) {
     // Fault injection, through each operation's first success fixture that makes a request.
     const faultTargets = operations
       .filter((operation) => !operation.startsWith('webhooks.'))
-      .map((operation) =>
-        fixtures.find(
+      .map((operation) => {
+        // The plain `success` case first: other success cases may carry special settings.
+        const candidates = fixtures.filter(
           (f) => f.operation === operation && f.kind === 'success' && interactionsOf(f).length > 0,
-        ),
-      )
+        );
+        return candidates.find((f) => f.case === 'success') ?? candidates[0];
+      })
       .filter((fixture): fixture is Fixture => fixture !== undefined);
 
     describe.each(FAULTS)('fault: $name', (fault) => {

@@ -170,6 +170,14 @@ describe('transport: failures map to the error tree', () => {
     expect(error).toMatchObject({ name: 'PayNetworkError', timeout: false });
     expect(error.message).toContain('connection reset');
   });
+
+  it('names the innermost cause when there is no socket code', async () => {
+    const blocked = () => {
+      throw new TypeError('fetch failed', { cause: new Error('bad port') });
+    };
+    const error = await failure(transportWith(stubFetch(blocked)).request(call));
+    expect(error.message).toContain('no response from the provider: bad port');
+  });
 });
 
 describe('transport: retries', () => {

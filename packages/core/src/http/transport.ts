@@ -270,7 +270,7 @@ function toNetworkError(
   const cause = error instanceof NetworkError ? error.cause : error;
   const code = findErrorCode(cause);
   const described = code ? (networkCodes[code] ?? code) : undefined;
-  const message = redactSecrets(cause instanceof Error ? cause.message : String(cause), secrets);
+  const message = redactSecrets(innermostMessage(cause), secrets);
   // A copy, not the original: a custom fetch may put anything in its error, credentials included.
   const safeCause = Object.assign(new Error(message), { name: errorName(cause), code });
   return new PayNetworkError({ ...context, reason: described ?? message, cause: safeCause });
@@ -278,6 +278,18 @@ function toNetworkError(
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'Error';
+}
+
+/** The deepest message in a cause chain: fetch's own is only `fetch failed` (e.g. `bad port`). */
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 4; depth += 1) {
+    current = (current as { cause?: unknown } | undefined)?.cause;
+    if (!(current instanceof Error)) break;
+    message = current.message;
+  }
+  return message;
 }
 
 /** Node's fetch nests the socket error: `TypeError('fetch failed', { cause: { code } })`. */
