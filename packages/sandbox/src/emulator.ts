@@ -14,6 +14,13 @@ export interface EmulatorContext<TCredentials> {
   now(): number;
   /** A fresh random id of the given length, in lower-case letters and digits. */
   randomId(length: number): string;
+  /**
+   * The provider's project-level webhook URL (Bitsby's "WH URL", CryptoCloud's postback URL),
+   * for providers that take none per invoice. Set with `webhookUrls` or `setWebhookUrl`.
+   */
+  webhookUrl(): string | undefined;
+  /** Provider-specific sandbox options (`startSandbox({ providerOptions })`). */
+  options: Record<string, unknown>;
 }
 
 /**

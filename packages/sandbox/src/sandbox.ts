@@ -36,6 +36,16 @@ export interface SandboxOptions {
   seed?: number;
   /** Callback retries. Default: 3 retries after 200 ms, 1 s and 3 s; 5 s answer timeout. */
   callbackRetry?: Partial<CallbackRetryPolicy>;
+  /**
+   * Project-level webhook URLs, for providers configured per project rather than per invoice
+   * (Bitsby, CryptoCloud, Payin-payout). Default: none. Changeable with `setWebhookUrl`.
+   */
+  webhookUrls?: Partial<Record<ProviderId, string>>;
+  /**
+   * Provider-specific behaviour. `bitsby.minIntervalMs`: the rate limit it enforces per API key
+   * (Bitsby allows 1 request per second). Default: `{ bitsby: { minIntervalMs: 1000 } }`.
+   */
+  providerOptions?: Partial<Record<ProviderId, Record<string, unknown>>>;
 }
 
 /** A running sandbox. */
@@ -50,6 +60,8 @@ export interface Sandbox {
   act(provider: ProviderId, id: string, action: InvoiceAction): Promise<ActionResult>;
   /** The invoices held, for assertions. */
   invoices(provider?: ProviderId): SandboxInvoice[];
+  /** Sets (or with `undefined` clears) a provider's project-level webhook URL. */
+  setWebhookUrl(provider: ProviderId, url: string | undefined): void;
   /** Stops the server and any callback retries. */
   close(): Promise<void>;
 }
@@ -66,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {});
   const retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.callbackRetry };
+  const webhookUrls: Partial<Record<ProviderId, string>> = { ...options.webhookUrls };
   let origin = '';
   const credentials = Object.fromEntries(
     EMULATORS.map((emulator) => [
@@ -79,6 +92,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     payUrl: (provider, id) => `${origin}/_sandbox/pay/${provider}/${encodeURIComponent(id)}`,
     now: Date.now,
     randomId: (length) => randomId(length),
+    webhookUrl: () => webhookUrls[emulator.id],
+    options: { ...options.providerOptions?.[emulator.id] },
   });
 
   async function act(
@@ -140,6 +155,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
     return result.ok ? c.json(result) : c.json({ error: result.reason }, result.httpStatus);
   });
+  app.get('/_sandbox/webhook-urls', (c) => c.json(webhookUrls));
+  app.put('/_sandbox/webhook-urls/:provider', async (c) => {
+    const { url } = (await c.req.json()) as { url?: unknown };
+    if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
+      return c.json({ error: 'url must be an absolute URL, or absent to clear it' }, 400);
+    }
+    webhookUrls[c.req.param('provider') as ProviderId] = url;
+    return c.json(webhookUrls);
+  });
   app.get('/_sandbox/faults', (c) => c.json(faults));
   app.put('/_sandbox/faults', async (c) => {
     try {
@@ -189,6 +213,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     credentials,
     act,
     invoices: (provider) => store.list(provider),
+    setWebhookUrl: (provider, url) => {
+      webhookUrls[provider] = url;
+    },
     close: async () => {
       closing.abort();
       await new Promise<void>((resolve) => {
