@@ -124,26 +124,30 @@ export function createWebhooks(
     }
   }
 
+  /** Parses the body and checks `signature == sha1(id:salt)`; returns the id and the rest. */
+  function readSignedBody(body: string) {
+    const parsed = parseJsonText(body);
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
+      throw reject('malformed', 'the body is not a JSON object');
+    }
+    const { signature, ...fields } = parsed.value as Record<string, unknown>;
+    const id = idText(fields.id);
+    if (id === undefined) throw reject('malformed', 'the body has no `id`');
+    if (signature === undefined || signature === null || signature === '') {
+      throw reject('missing', 'the body has no `signature`');
+    }
+    // Hex case carries nothing; the comparison itself is constant-time.
+    const expected = crystalPaySignature([id], salt);
+    if (typeof signature !== 'string' || !timingSafeEqualText(signature.toLowerCase(), expected)) {
+      throw reject('mismatch', 'the signature is not sha1(id:salt): check the `salt` setting');
+    }
+    return { id, fields };
+  }
+
   return {
     async verify(input, options = {}) {
       const raw = await readWebhookInput(input, PROVIDER);
-      const parsed = parseJsonText(raw.body);
-      if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
-        throw reject('malformed', 'the body is not a JSON object');
-      }
-      const { signature, ...fields } = parsed.value as Record<string, unknown>;
-      const id = idText(fields.id);
-      if (id === undefined) throw reject('malformed', 'the body has no `id`');
-      if (signature === undefined || signature === null || signature === '') {
-        throw reject('missing', 'the body has no `signature`');
-      }
-      const expected = crystalPaySignature([id], salt);
-      if (
-        typeof signature !== 'string' ||
-        !timingSafeEqualText(signature.toLowerCase(), expected)
-      ) {
-        throw reject('mismatch', 'the signature is not sha1(id:salt): check the `salt` setting');
-      }
+      const { id, fields } = readSignedBody(raw.body);
       const kind =
         options.kind ?? ('wallet' in fields && !('url' in fields) ? 'payoff' : 'invoice');
       if (options.confirm) return confirm(kind, id, options.signal);
