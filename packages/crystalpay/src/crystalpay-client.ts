@@ -1,26 +1,26 @@
 import {
   type CommonSettings,
   createTransport,
-  jsonNumber,
-  parseInput,
-  type RequestOptions,
   requireCredential,
   resolveCommonSettings,
 } from '@pay/core';
-import type * as v from 'valibot';
+import { type CrystalPayBalanceApi, createBalanceApi } from './crystalpay-balance.ts';
+import { type CrystalPayContext, PROVIDER } from './crystalpay-endpoint.ts';
 import { readCrystalPayError } from './crystalpay-errors.ts';
-import {
-  type InvoiceCreateParams,
-  type InvoiceCreateResult,
-  invoiceCreateParamsSchema,
-  invoiceCreateResultSchema,
-} from './crystalpay-schemas.ts';
+import { type CrystalPayInvoiceApi, createInvoiceApi } from './crystalpay-invoice.ts';
+import { type CrystalPayMeApi, createMeApi } from './crystalpay-me.ts';
+import { type CrystalPayMethodApi, createMethodApi } from './crystalpay-method.ts';
+import { type CrystalPayPayoffApi, createPayoffApi } from './crystalpay-payoff.ts';
+import { type CrystalPayReportApi, createReportApi } from './crystalpay-report.ts';
+import { type CrystalPaySignedFields, createBodySigner } from './crystalpay-signature.ts';
+import { type CrystalPaySwapApi, createSwapApi } from './crystalpay-swap.ts';
+import { type CrystalPayTickerApi, createTickerApi } from './crystalpay-ticker.ts';
+import { type CrystalPayTransferApi, createTransferApi } from './crystalpay-transfer.ts';
+import { type CrystalPayWebhooks, createWebhooks } from './crystalpay-webhooks.ts';
 import { VERSION } from './version.ts';
 
 /** CrystalPay's production API. */
 export const CRYSTALPAY_BASE_URL = 'https://api.crystalpay.io';
-
-const PROVIDER = 'CrystalPay';
 
 /** Settings of {@link createCrystalPay}. */
 export interface CrystalPaySettings extends CommonSettings {
@@ -35,70 +35,77 @@ export interface CrystalPaySettings extends CommonSettings {
   salt: string;
   /** Default: `https://api.crystalpay.io`. Paths `/v3/<group>/<method>/` are appended. */
   baseUrl?: string | undefined;
+  /**
+   * Replaces the body fields a money-moving call signs, e.g.
+   * `{ 'swap/create': ['amount', 'pair_id'] }`. The swap and transfer lists are unconfirmed
+   * guesses, so this lets you follow CrystalPay without a new release.
+   * Default: {@link CRYSTALPAY_SIGNED_FIELDS}.
+   */
+  signedFields?: CrystalPaySignedFields | undefined;
 }
 
-/** A CrystalPay v3 client; methods mirror the API paths (`invoice/create/` → `invoice.create`). */
+/**
+ * A CrystalPay v3 client; methods mirror the API paths (`invoice/create/` → `invoice.create`,
+ * `report/invoice/history/` → `report.invoice.history`). Every method takes its parameters
+ * and an optional `{ signal }`, and resolves to the response without the envelope.
+ */
 export interface CrystalPayClient {
-  invoice: {
-    /**
-     * `POST /v3/invoice/create/`: creates an invoice and returns its id and pay URL.
-     * Never retried automatically.
-     * @throws PayValidationError bad params, before any request
-     * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-     * @throws PayNetworkError no response (timeout, reset, abort): check before creating again
-     * @throws PayResponseError a response that is not the documented JSON
-     */
-    create(params: InvoiceCreateParams, options?: RequestOptions): Promise<InvoiceCreateResult>;
-  };
+  /** Invoices (P1): `invoice/create/`, `invoice/info/`. */
+  invoice: CrystalPayInvoiceApi;
+  /** The cash register: `me/info/`. */
+  me: CrystalPayMeApi;
+  /** Balances: `balance/list/`, `balance/get/`. */
+  balance: CrystalPayBalanceApi;
+  /** Payment methods: `method/list/`, `method/get/`, `method/edit/`. */
+  method: CrystalPayMethodApi;
+  /** Exchange rates: `ticker/list/`, `ticker/get/`. */
+  ticker: CrystalPayTickerApi;
+  /** Histories and summaries: `report/…/history/`, `report/…/summary/`. */
+  report: CrystalPayReportApi;
+  /** Payoffs (signed): `payoff/create|submit|cancel|info/`. */
+  payoff: CrystalPayPayoffApi;
+  /** Swaps between your balances (signed): `swap/pair/list|get/`, `swap/create|submit|cancel|info/`. */
+  swap: CrystalPaySwapApi;
+  /** Transfers to other cash registers (signed): `transfer/create|submit|cancel|info/`. */
+  transfer: CrystalPayTransferApi;
+  /** Callbacks: `verify` (signature `sha1(id:salt)`, optional confirmation) and `sign`. */
+  webhooks: CrystalPayWebhooks;
 }
 
-/** Creates a CrystalPay v3 client. Throws `PayConfigError` for missing or invalid settings. */
+/**
+ * Creates a CrystalPay v3 client. No request is made until a method is called.
+ * @throws PayConfigError a missing credential or an invalid setting (never echoing its value)
+ */
 export function createCrystalPay(settings: CrystalPaySettings): CrystalPayClient {
   requireCredential(settings?.login, 'login', PROVIDER);
   requireCredential(settings.secret, 'secret', PROVIDER);
   requireCredential(settings.salt, 'salt', PROVIDER);
+  // `now` is accepted like every provider's, but CrystalPay signs no timestamps.
   const common = resolveCommonSettings(settings, PROVIDER, CRYSTALPAY_BASE_URL);
-  const transport = createTransport({
-    ...common,
-    provider: PROVIDER,
-    userAgent: `pay-crystalpay/${VERSION}`,
-    secrets: [settings.secret, settings.salt],
-    readError: readCrystalPayError,
-  });
-
-  /** Every call: `POST /v3/<path>` with the credentials added to the JSON body. */
-  function call<TSchema extends v.GenericSchema>(
-    path: string,
-    body: Record<string, unknown>,
-    schema: TSchema,
-    options: RequestOptions & { idempotent?: boolean } = {},
-  ): Promise<v.InferOutput<TSchema>> {
-    return transport.request({
-      operation: path.replace(/\/$/, ''),
-      path: `v3/${path}`,
-      body: { json: { auth_login: settings.login, auth_secret: settings.secret, ...body } },
-      schema,
-      signal: options.signal,
-      idempotent: options.idempotent,
-    });
-  }
-
+  const context: CrystalPayContext = {
+    transport: createTransport({
+      ...common,
+      provider: PROVIDER,
+      userAgent: `pay-crystalpay/${VERSION}`,
+      secrets: [settings.secret, settings.salt],
+      readError: readCrystalPayError,
+    }),
+    login: settings.login,
+    secret: settings.secret,
+    sign: createBodySigner(settings.salt, settings.signedFields, PROVIDER),
+  };
+  const invoice = createInvoiceApi(context);
+  const payoff = createPayoffApi(context);
   return {
-    invoice: {
-      // async: bad input must reject the returned promise, never throw synchronously.
-      async create(params, options) {
-        const input = parseInput(invoiceCreateParamsSchema, params, {
-          provider: PROVIDER,
-          operation: 'invoice/create',
-        });
-        // The docs type `amount` as a number: sent as a JSON number with the exact digits given.
-        return call(
-          'invoice/create/',
-          { ...input, amount: jsonNumber(input.amount) },
-          invoiceCreateResultSchema,
-          options,
-        );
-      },
-    },
+    invoice,
+    me: createMeApi(context),
+    balance: createBalanceApi(context),
+    method: createMethodApi(context),
+    ticker: createTickerApi(context),
+    report: createReportApi(context),
+    payoff,
+    swap: createSwapApi(context),
+    transfer: createTransferApi(context),
+    webhooks: createWebhooks(settings.salt, { invoice, payoff }),
   };
 }

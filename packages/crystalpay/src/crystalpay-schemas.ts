@@ -1,13 +1,15 @@
 import { amountInput, amountOutput } from '@pay/core';
 import * as v from 'valibot';
 
-// Inputs are strict (an unknown or misspelt field is an error before anything is sent);
-// results are lenient (unknown fields pass through, optional fields may be missing or null).
+// Building blocks shared by every group. Inputs are strict (an unknown or misspelt field is an
+// error before anything is sent); results are lenient (unknown fields pass through, documented
+// fields the provider leaves out or sends as `null` become `null`).
 
 /** A text field that must not be empty when given. */
-const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
+export const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
+
 /** An absolute http(s) URL. */
-const httpUrl = () =>
+export const httpUrl = () =>
   v.pipe(
     v.string(),
     v.check(
@@ -15,44 +17,89 @@ const httpUrl = () =>
       'must be an absolute http(s) URL',
     ),
   );
+
+/** A whole number from `min` up (pages, page sizes, periods, pair ids). */
+export const wholeNumber = (min: number) =>
+  v.pipe(v.number(), v.safeInteger('must be a whole number'), v.minValue(min));
+
+/**
+ * An amount that is signed: `string | number` in, the canonical decimal string out. It is sent
+ * as that JSON string, so the bytes CrystalPay receives are the bytes that were hashed.
+ */
+export const signedAmount = () => amountInput();
+
+/**
+ * An id of a payoff, swap or transfer: clients disagree whether CrystalPay's ids are strings or
+ * numbers (transfers), so both are accepted and sent as given; the signature uses its digits.
+ */
+export const operationId = () =>
+  v.union(
+    [text(), v.pipe(v.number(), v.safeInteger(), v.minValue(0))],
+    'must be a non-empty string or a whole number',
+  );
+
 /** A string the provider may send as `null` (unset) or leave out. */
-const optionalText = () => v.optional(v.nullable(v.string()), null);
-/** An amount the provider may send as `null` (unset) or leave out. */
-const optionalAmount = () => v.optional(v.nullable(amountOutput()), null);
+export const optionalText = () => v.optional(v.nullable(v.string()), null);
+/** An amount (kept as its decimal string) the provider may send as `null` or leave out. */
+export const optionalAmount = () => v.optional(v.nullable(amountOutput()), null);
+/** A number the provider may send as `null` or leave out. */
+export const optionalNumber = () => v.optional(v.nullable(v.number()), null);
+/** A boolean the provider may send as `null` or leave out. */
+export const optionalBoolean = () => v.optional(v.nullable(v.boolean()), null);
+/** An id or a count the provider sends as a string or a number (kept as sent), or leaves out. */
+export const optionalScalar = () => v.optional(v.nullable(v.union([v.string(), v.number()])), null);
+/** A nested object the provider may send as `null` or leave out. */
+export const optionalObject = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+  v.optional(v.nullable(v.looseObject(entries)), null);
 
-/** Invoice type: `purchase` (a payment for goods) or `topup` (a balance top-up). */
-export const invoiceTypeSchema = v.picklist(['purchase', 'topup']);
-/** Where the commission is taken from: the invoice `amount` (default) or the merchant `balance`. */
-export const subtractFromSchema = v.picklist(['amount', 'balance']);
+/**
+ * A string enum the provider may extend: the documented values are typed for autocompletion,
+ * anything else passes through as a plain string rather than failing a payment.
+ */
+export type OpenEnum<TValue extends string> = TValue | (string & {});
 
-/** Parameters of `invoice/create/` (the seed doc). */
-export const invoiceCreateParamsSchema = v.strictObject({
-  /** Invoice amount in `currency`. Sent as the exact decimal you pass. */
-  amount: amountInput(),
-  type: invoiceTypeSchema,
-  /** Lifetime in minutes (v2 allowed at most 4320; v3's limit is not documented). */
-  lifetime: v.pipe(v.number(), v.integer('must be a whole number of minutes'), v.minValue(1)),
-  /** Invoice currency. Default on CrystalPay's side: `RUB`. (v2 called it `amount_currency`.) */
-  currency: v.optional(text()),
-  subtract_from: v.optional(subtractFromSchema),
-  /** Pre-selected method (e.g. `BITCOIN`); the payer cannot pick another. */
-  required_method: v.optional(text()),
-  /**
-   * Payer information such as an e-mail. The docs type it as an array; every known client sends
-   * a plain string. Sent exactly as given (unconfirmed; see the README).
-   */
-  payer_details: v.optional(
-    v.union([v.string(), v.array(v.string()), v.record(v.string(), v.string())]),
-  ),
-  description: v.optional(v.string()),
-  /** Any data of yours, e.g. your order id; echoed in `invoice/info/` and callbacks. */
-  extra: v.optional(v.string()),
-  redirect_url: v.optional(httpUrl()),
-  callback_url: v.optional(httpUrl()),
-});
+/** Result schema for an {@link OpenEnum}, e.g. `state`. */
+export const openEnum = <const TValue extends string>(_documented: readonly TValue[]) =>
+  v.pipe(
+    v.string(),
+    v.transform((value) => value as OpenEnum<TValue>),
+  );
 
-/** What `invoice.create()` takes. */
-export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
+/** An optional {@link openEnum} field. */
+export const optionalEnum = <const TValue extends string>(documented: readonly TValue[]) =>
+  v.optional(v.nullable(openEnum(documented)), null);
+
+/**
+ * A map keyed by method or pair id. CrystalPay (PHP) sends an empty map as `[]`, so an empty
+ * array becomes `{}`.
+ */
+export const keyedItems = <TItem extends v.GenericSchema>(item: TItem) =>
+  v.optional(
+    v.union([
+      v.record(v.string(), item),
+      v.pipe(
+        v.tuple([]),
+        v.transform((): Record<string, v.InferOutput<TItem>> => ({})),
+      ),
+    ]),
+    (): Record<string, v.InferOutput<TItem>> => ({}),
+  );
+
+/**
+ * A list of records. Histories are documented as arrays; an object keyed by id (how CrystalPay
+ * sends its other maps) is taken as the list of its values rather than refused.
+ */
+export const listItems = <TItem extends v.GenericSchema>(item: TItem) =>
+  v.optional(
+    v.union([
+      v.array(item),
+      v.pipe(
+        v.record(v.string(), item),
+        v.transform((items): v.InferOutput<TItem>[] => Object.values(items)),
+      ),
+    ]),
+    (): v.InferOutput<TItem>[] => [],
+  );
 
 /**
  * Drops CrystalPay's `error` / `errors` envelope fields from a successful body. The declared
@@ -64,19 +111,24 @@ function withoutEnvelope<T extends Record<string, unknown>>(body: T): T {
   return payload as T;
 }
 
-/** The `invoice/create/` response. */
-export const invoiceCreateResultSchema = v.pipe(
-  v.looseObject({
-    id: v.string(),
-    url: v.string(),
-    rub_amount: optionalAmount(),
-    currency: optionalText(),
-    amount: optionalAmount(),
-    type: optionalText(),
-    subtract_from: optionalText(),
-  }),
-  v.transform(withoutEnvelope),
-);
+/** A top-level result: the lenient object without the envelope. */
+export const result = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+  v.pipe(v.looseObject(entries), v.transform(withoutEnvelope));
 
-/** What `invoice.create()` returns: the id and the pay URL, amounts as decimal strings. */
-export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateResultSchema>;
+/** No parameters besides the credentials: nothing or `{}` is accepted. */
+export const noParams = () => v.optional(v.strictObject({}), {});
+
+/** Invoice type: `purchase` (a payment for goods) or `topup` (a balance top-up). */
+export const INVOICE_TYPES = ['purchase', 'topup'] as const;
+/** Where the commission is taken from: the `amount` (default) or the merchant `balance`. */
+export const SUBTRACT_FROM = ['amount', 'balance'] as const;
+
+/** Input schema for `type`. */
+export const invoiceTypeSchema = v.picklist(INVOICE_TYPES);
+/** Input schema for `subtract_from`. */
+export const subtractFromSchema = v.picklist(SUBTRACT_FROM);
+
+/** `type` of an invoice. */
+export type InvoiceType = (typeof INVOICE_TYPES)[number];
+/** `subtract_from` of an invoice or payoff. */
+export type SubtractFrom = (typeof SUBTRACT_FROM)[number];

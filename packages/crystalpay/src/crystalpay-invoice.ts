@@ -1,0 +1,161 @@
+import { amountInput, jsonNumber, type RequestOptions } from '@pay/core';
+import * as v from 'valibot';
+import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import {
+  httpUrl,
+  INVOICE_TYPES,
+  invoiceTypeSchema,
+  openEnum,
+  optionalAmount,
+  optionalEnum,
+  optionalText,
+  result,
+  SUBTRACT_FROM,
+  subtractFromSchema,
+  text,
+} from './crystalpay-schemas.ts';
+
+/** Invoice states; only `payed` (CrystalPay's spelling) means paid. `unavailable` is undocumented. */
+export const INVOICE_STATES = [
+  'notpayed',
+  'processing',
+  'wrongamount',
+  'failed',
+  'payed',
+  'unavailable',
+] as const;
+
+/** Parameters of `invoice/create/` (the seed doc). */
+export const invoiceCreateParamsSchema = v.strictObject({
+  /** Invoice amount in `currency`. Sent as the exact decimal you pass. */
+  amount: amountInput(),
+  type: invoiceTypeSchema,
+  /** Lifetime in minutes (v2 allowed at most 4320; v3's limit is not documented). */
+  lifetime: v.pipe(v.number(), v.integer('must be a whole number of minutes'), v.minValue(1)),
+  /** Invoice currency. Default on CrystalPay's side: `RUB`. (v2 called it `amount_currency`.) */
+  currency: v.optional(text()),
+  subtract_from: v.optional(subtractFromSchema),
+  /** Pre-selected method (e.g. `BITCOIN`); the payer cannot pick another. */
+  required_method: v.optional(text()),
+  /**
+   * Payer information such as an e-mail. The docs type it as an array; every known client sends
+   * a plain string. Sent exactly as given (unconfirmed; see the README).
+   */
+  payer_details: v.optional(
+    v.union([v.string(), v.array(v.string()), v.record(v.string(), v.string())]),
+  ),
+  description: v.optional(v.string()),
+  /** Any data of yours, e.g. your order id; echoed in `invoice/info/` and callbacks. */
+  extra: v.optional(v.string()),
+  redirect_url: v.optional(httpUrl()),
+  callback_url: v.optional(httpUrl()),
+});
+
+/** What `invoice.create()` takes. */
+export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
+
+/** The `invoice/create/` response. */
+export const invoiceCreateResultSchema = result({
+  id: v.string(),
+  url: v.string(),
+  rub_amount: optionalAmount(),
+  currency: optionalText(),
+  amount: optionalAmount(),
+  type: optionalEnum(INVOICE_TYPES),
+  subtract_from: optionalEnum(SUBTRACT_FROM),
+});
+
+/** What `invoice.create()` returns: the id and the pay URL, amounts as decimal strings. */
+export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateResultSchema>;
+
+/**
+ * The invoice object's fields besides `id`, `url` and `state`. Two published versions of the
+ * `invoice/info/` page differ (the older lacks `currency`, `amount`, `subtract_from`), so every
+ * one of them may be missing; timestamps are `YYYY-MM-DD HH:MM:SS` with no zone, kept as text.
+ */
+export const invoiceFields = {
+  type: optionalEnum(INVOICE_TYPES),
+  subtract_from: optionalEnum(SUBTRACT_FROM),
+  method: optionalText(),
+  required_method: optionalText(),
+  rub_amount: optionalAmount(),
+  currency: optionalText(),
+  amount: optionalAmount(),
+  amount_currency: optionalText(),
+  initial_amount: optionalAmount(),
+  remaining_amount: optionalAmount(),
+  balance_amount: optionalAmount(),
+  commission_amount: optionalAmount(),
+  description: optionalText(),
+  redirect_url: optionalText(),
+  callback_url: optionalText(),
+  extra: optionalText(),
+  created_at: optionalText(),
+  expired_at: optionalText(),
+  final_at: optionalText(),
+};
+
+/** Invoice state schema (an open union: an undocumented state passes through). */
+export const invoiceStateSchema = openEnum(INVOICE_STATES);
+
+const invoiceEntries = {
+  id: v.string(),
+  url: v.string(),
+  state: invoiceStateSchema,
+  ...invoiceFields,
+};
+
+/** An invoice as `invoice/info/` and the invoice history return it. */
+export const invoiceSchema = v.looseObject(invoiceEntries);
+
+/** An invoice: amounts as decimal strings, `null` for unset values. */
+export type InvoiceInfo = v.InferOutput<typeof invoiceSchema>;
+/** `state` of an invoice. */
+export type InvoiceState = InvoiceInfo['state'];
+
+/** Parameters of `invoice/info/`. */
+export const invoiceInfoParamsSchema = v.strictObject({ id: text() });
+/** What `invoice.info()` takes. */
+export type InvoiceInfoParams = v.InferInput<typeof invoiceInfoParamsSchema>;
+
+/** The invoice methods: `invoice/create/` and `invoice/info/`. */
+export interface CrystalPayInvoiceApi {
+  /**
+   * `POST /v3/invoice/create/`: creates an invoice and returns its id and pay URL.
+   * Never retried automatically.
+   * @throws PayValidationError bad params, before any request
+   * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
+   * @throws PayNetworkError no response (timeout, reset, abort): check before creating again
+   * @throws PayResponseError a response that is not the documented JSON
+   */
+  create(params: InvoiceCreateParams, options?: RequestOptions): Promise<InvoiceCreateResult>;
+  /**
+   * `POST /v3/invoice/info/`: an invoice's state and amounts. A read: retried on 429, 5xx and
+   * network failures (`maxRetries`).
+   * @throws PayValidationError bad params, before any request
+   * @throws PayApiError CrystalPay said no, e.g. `Invoice not found`
+   * @throws PayNetworkError no response after the retries
+   * @throws PayResponseError a response that is not the documented JSON
+   */
+  info(params: InvoiceInfoParams, options?: RequestOptions): Promise<InvoiceInfo>;
+}
+
+/** Builds the `invoice` group of a client. */
+export function createInvoiceApi(context: CrystalPayContext): CrystalPayInvoiceApi {
+  return {
+    create: endpoint(context, {
+      path: 'invoice/create/',
+      params: invoiceCreateParamsSchema,
+      result: invoiceCreateResultSchema,
+      read: false,
+      // The docs type `amount` as a number: sent as a JSON number with the exact digits given.
+      toBody: (input) => ({ ...input, amount: jsonNumber(input.amount) }),
+    }),
+    info: endpoint(context, {
+      path: 'invoice/info/',
+      params: invoiceInfoParamsSchema,
+      result: result(invoiceEntries),
+      read: true,
+    }),
+  };
+}
