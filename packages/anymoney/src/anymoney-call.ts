@@ -46,7 +46,8 @@ export function createCallMethod(rpc: Rpc): CallMethod {
       issues.push({ path: 'params', message: 'must be an object of strings and booleans' });
     } else {
       for (const [key, value] of Object.entries(params)) {
-        const allowed = value === undefined || value === null || ['string', 'boolean'].includes(typeof value);
+        const allowed =
+          value === undefined || value === null || ['string', 'boolean'].includes(typeof value);
         if (!allowed) issues.push({ path: key, message: 'must be a string, a boolean or null' });
       }
     }

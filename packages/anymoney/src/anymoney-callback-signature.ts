@@ -24,23 +24,22 @@ function topLevelNumberTexts(body: string, parsed: Record<string, unknown>): Map
   const holders = new WeakMap<object, Map<string, string>>();
   // The text already parsed once (guarded by @pay/core's parseJsonText); this pass only records
   // where each number came from, keyed by the object that holds it.
-  const root: unknown = JSON.parse(body, function (
-    this: object,
-    key: string,
-    value: unknown,
-    context?: ReviverContext,
-  ) {
-    const source = context?.source;
-    if (typeof value === 'number' && typeof source === 'string') {
-      const holder = holders.get(this) ?? new Map<string, string>();
-      holder.set(key, source);
-      holders.set(this, holder);
-    }
-    return value;
-  });
+  const root: unknown = JSON.parse(
+    body,
+    function (this: object, key: string, value: unknown, context?: ReviverContext) {
+      const source = context?.source;
+      if (typeof value === 'number' && typeof source === 'string') {
+        const holder = holders.get(this) ?? new Map<string, string>();
+        holder.set(key, source);
+        holders.set(this, holder);
+      }
+      return value;
+    },
+  );
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== 'number') continue;
-    const source = typeof root === 'object' && root !== null ? holders.get(root)?.get(key) : undefined;
+    const source =
+      typeof root === 'object' && root !== null ? holders.get(root)?.get(key) : undefined;
     texts.set(key, source ?? String(value));
   }
   return texts;

@@ -6,7 +6,7 @@ import {
   requireCredential,
   resolveCommonSettings,
 } from '@pay/core';
-import { createAddressMethods, type AddressMethods } from './anymoney-address.ts';
+import { type AddressMethods, createAddressMethods } from './anymoney-address.ts';
 import { type CallMethod, createCallMethod } from './anymoney-call.ts';
 import { type CodeMethods, createCodeMethods } from './anymoney-code.ts';
 import { readAnyMoneyError } from './anymoney-errors.ts';

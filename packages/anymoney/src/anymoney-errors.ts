@@ -35,7 +35,8 @@ export const readAnyMoneyError: ProviderErrorReader = ({ body }) => {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, message, data } = error as { code?: unknown; message?: unknown; data?: unknown };
   const name = typeof message === 'string' && message !== '' ? message : 'unspecified error';
-  const details = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const details =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   // `reason` says what went wrong ("Invalid signature"); else name the refused field.
   const providerMessage =
     typeof details.reason === 'string'
@@ -46,7 +47,10 @@ export const readAnyMoneyError: ProviderErrorReader = ({ body }) => {
   return {
     providerCode: name,
     providerMessage,
-    details: { code: typeof code === 'number' || typeof code === 'string' ? code : null, data: data ?? null },
+    details: {
+      code: typeof code === 'number' || typeof code === 'string' ? code : null,
+      data: data ?? null,
+    },
     hint: HINTS[name],
     retryable: RETRYABLE_NAMES.has(name) ? true : undefined,
   };

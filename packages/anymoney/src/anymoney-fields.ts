@@ -113,7 +113,6 @@ export function decimalFields(separator: DecimalSeparator): DecimalFields {
   };
 }
 
-
 /** Params of the `*.get` methods and `status`: your order id. */
 export const externalIdSchema = v.strictObject({ externalid: identifier() });
 

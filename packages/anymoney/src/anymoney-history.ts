@@ -112,7 +112,12 @@ export function createHistoryMethods(rpc: Rpc): HistoryMethods {
     payout: rpc.method('history.payout', ordersByPaywaySchema, orders, read),
     convert: rpc.method('history.convert', ordersSchema, orders, read),
     transfer: rpc.method('history.transfer', ordersSchema, orders, read),
-    statement: rpc.method('history.statement', statementSchema, pageSchema(statementEntrySchema), read),
+    statement: rpc.method(
+      'history.statement',
+      statementSchema,
+      pageSchema(statementEntrySchema),
+      read,
+    ),
     address: rpc.method('history.address', addressOrdersSchema, orders, read),
   };
 }

@@ -1,9 +1,4 @@
-import {
-  parseInput,
-  PayConfigError,
-  type RequestOptions,
-  type Transport,
-} from '@pay/core';
+import { PayConfigError, parseInput, type RequestOptions, type Transport } from '@pay/core';
 import * as v from 'valibot';
 import type { DecimalFields } from './anymoney-fields.ts';
 import { type ParamValue, type RpcParams, signRequest, sortedParams } from './anymoney-signing.ts';
@@ -34,10 +29,7 @@ export interface Rpc {
     paramsSchema: TParams,
     resultSchema: TResult,
     flags?: MethodFlags,
-  ): (
-    params: v.InferInput<TParams>,
-    options?: RequestOptions,
-  ) => Promise<v.InferOutput<TResult>>;
+  ): (params: v.InferInput<TParams>, options?: RequestOptions) => Promise<v.InferOutput<TResult>>;
 }
 
 /** What {@link createRpc} needs from the client. */

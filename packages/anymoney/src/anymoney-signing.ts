@@ -42,4 +42,3 @@ export function sortedParams(params: Readonly<Record<string, ParamValue | undefi
   }
   return sorted;
 }
-

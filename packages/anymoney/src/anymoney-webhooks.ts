@@ -99,7 +99,11 @@ function disagreements(callback: AnyMoneyOrder, order: AnyMoneyOrder): string[] 
       differing.push(field);
   }
   for (const field of AMOUNT_FIELDS) {
-    if (present(callback[field]) && present(order[field]) && !sameAmount(callback[field], order[field]))
+    if (
+      present(callback[field]) &&
+      present(order[field]) &&
+      !sameAmount(callback[field], order[field])
+    )
       differing.push(field);
   }
   // A status may move on between the callback and the check; a final one may not differ.
@@ -156,13 +160,21 @@ export function createWebhookMethods(settings: WebhookSettings): WebhookMethods 
       const signature: CallbackSignatureCheck =
         header === null || timestamp === null
           ? 'missing'
-          : matchesCallbackSignature(header, keys, raw.body, body as Record<string, unknown>, timestamp.trim())
+          : matchesCallbackSignature(
+                header,
+                keys,
+                raw.body,
+                body as Record<string, unknown>,
+                timestamp.trim(),
+              )
             ? 'valid'
             : 'invalid';
 
       if (options.confirm === false) {
-        if (signature === 'missing') throw reject('missing', 'x-signature or x-utc-now-ms is absent');
-        if (signature === 'invalid') throw reject('mismatch', 'x-signature does not match the body');
+        if (signature === 'missing')
+          throw reject('missing', 'x-signature or x-utc-now-ms is absent');
+        if (signature === 'invalid')
+          throw reject('mismatch', 'x-signature does not match the body');
         return { order: callback, callback, signature, confirmed: false };
       }
       const order = await confirm(callback, options.signal);
