@@ -188,8 +188,5 @@ export const statementEntrySchema = v.looseObject({
 /** A balance movement. */
 export type AnyMoneyStatementEntry = v.InferOutput<typeof statementEntrySchema>;
 
-/** A loosely documented object: known keys typed where the docs name them, the rest kept. */
-export const looseRecord = () => v.record(v.string(), v.unknown());
-
 /** Schema helpers for the group files. */
 export const resultFields = { amount, scalar, flag, optional };
