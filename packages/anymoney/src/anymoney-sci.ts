@@ -1,0 +1,95 @@
+import { joinUrl, PayConfigError, parseInput } from '@pay/core';
+import * as v from 'valibot';
+import {
+  currency,
+  type DecimalFields,
+  email,
+  httpUrl,
+  identifier,
+  lifetime,
+  text,
+} from './anymoney-fields.ts';
+import { PROVIDER } from './anymoney-rpc.ts';
+import { signSciFields, sortedParams } from './anymoney-signing.ts';
+
+/** AnyMoney's hosted payment page (SCI). */
+export const ANYMONEY_SCI_BASE_URL = 'https://sci.any.money';
+
+function sciInvoiceSchema(decimals: DecimalFields) {
+  return v.strictObject({
+    amount: decimals.amount(),
+    callback_url: v.optional(httpUrl()),
+    client_email: v.optional(email()),
+    externalid: identifier(),
+    in_curr: currency(),
+    // The SCI docs insist on the strings "true" / "false"; a boolean is written that way.
+    is_multipay: v.optional(
+      v.pipe(
+        v.union([v.boolean(), v.picklist(['true', 'false'])]),
+        v.transform((value) => String(value)),
+      ),
+    ),
+    lifetime: v.optional(lifetime()),
+    merchant_payfee: v.optional(decimals.payfee()),
+    out_curr: v.optional(currency()),
+    payway: v.optional(text()),
+    redirect_url: v.optional(httpUrl()),
+  });
+}
+
+/** Params of `sci.invoiceForm`: the SCI invoice fields except `merchant` and `sign`. */
+export type SciInvoiceParams = v.InferInput<ReturnType<typeof sciInvoiceSchema>>;
+
+/** An HTML form that opens AnyMoney's payment page: post `fields` to `action`. */
+export interface SciForm {
+  /** `https://sci.any.money/invoice` (under the `sciBaseUrl` setting). */
+  action: string;
+  /** Always `POST`. */
+  method: 'POST';
+  /** Every field as a string, sorted by name, `merchant` added and `sign` last. */
+  fields: Record<string, string>;
+}
+
+/** The SCI (hosted payment page). Nothing is sent: the payer's browser posts the form. */
+export interface SciMethods {
+  /**
+   * Builds the signed SCI invoice form (`sign` = HMAC-SHA512 of the sorted field values under
+   * the SCI key, no timestamp). Render it as hidden inputs and let the payer submit it.
+   * @throws PayValidationError bad params
+   * @throws PayConfigError the client has no `sciKey`
+   */
+  invoiceForm(params: SciInvoiceParams): SciForm;
+}
+
+/** What the SCI builder needs from the client. */
+export interface SciSettings {
+  merchantId: string;
+  sciKey: string | undefined;
+  sciBaseUrl: string;
+  decimals: DecimalFields;
+}
+
+/** Builds `sci.*`. */
+export function createSciMethods(settings: SciSettings): SciMethods {
+  const schema = sciInvoiceSchema(settings.decimals);
+  return {
+    invoiceForm(params) {
+      const input = parseInput(schema, params, { provider: PROVIDER, operation: 'sci.invoice' });
+      if (!settings.sciKey) {
+        throw new PayConfigError('sciKey', 'is required to sign SCI forms', {
+          provider: PROVIDER,
+          operation: 'sci.invoice',
+        });
+      }
+      const fields = sortedParams({ ...input, merchant: settings.merchantId }) as Record<
+        string,
+        string
+      >;
+      return {
+        action: joinUrl(settings.sciBaseUrl, 'invoice'),
+        method: 'POST',
+        fields: { ...fields, sign: signSciFields(settings.sciKey, fields) },
+      };
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { PaySignatureError } from '@pay/core';
+import { jsonResponse, stubFetch } from '@pay/core/testing';
+import { describe, expect, it } from 'vitest';
+import { callbackSigningText, signCallback } from './anymoney-callback-signature.ts';
+import { createAnyMoney } from './anymoney-client.ts';
+
+// SPEC §5 candidate worked example (our arithmetic, not a sample AnyMoney signed).
+const exampleBody =
+  '{"tp":"invoice","lid":135735,"status":"done","externalid":"ORDER-123","in_curr":"UAH","in_amount":"1000.25","rate":null,"userdata":{}}';
+const exampleSignature =
+  '7ba09e9d13eec41397d4510e9e45e731a16ba27801cb5354bb971e9bc720c61b274da68961ad89e6fd8d6e43abc24f5cf064dc78baab4870f52334207cdfcc6c';
+const exampleHeaders = {
+  'x-signature': exampleSignature,
+  'x-utc-now-ms': '1700000000000',
+  'x-merchant': '1234',
+};
+
+function setup(...answers: Parameters<typeof stubFetch>) {
+  const fetch = stubFetch(...(answers.length > 0 ? answers : [() => jsonResponse({})]));
+  const client = createAnyMoney({
+    merchantId: '1234',
+    apiKey: 'test_api_key',
+    sciKey: 'test_sci_key',
+    now: () => 1_700_000_000_000,
+    fetch,
+  });
+  return { client, fetch };
+}
+
+async function rejection(run: () => Promise<unknown>): Promise<PaySignatureError> {
+  const error = await run().catch((caught: unknown) => caught);
+  expect(PaySignatureError.isInstance(error)).toBe(true);
+  return error as PaySignatureError;
+}
+
+describe('candidate callback signature', () => {
+  it('reproduces the SPEC §5 worked example', () => {
+    const parsed = JSON.parse(exampleBody);
+    expect(callbackSigningText(exampleBody, parsed, '1700000000000')).toBe(
+      'order-1231000.25uah135735doneinvoice1700000000000',
+    );
+    expect(signCallback('test_api_key', exampleBody, parsed, '1700000000000')).toBe(
+      exampleSignature,
+    );
+  });
+
+  it('signs numbers with their exact JSON text', () => {
+    const body = '{"in_amount":11.50,"lid":7}';
+    expect(callbackSigningText(body, JSON.parse(body), '1')).toBe('11.5071');
+  });
+});
+
+describe('webhooks.verify with { confirm: false }: the candidate signature alone', () => {
+  const options = { confirm: false };
+
+  it('accepts the worked example and returns the parsed order', async () => {
+    const { client, fetch } = setup();
+    const event = await client.webhooks.verify(
+      { body: exampleBody, headers: exampleHeaders },
+      options,
+    );
+    expect(event).toMatchObject({ signature: 'valid', confirmed: false });
+    expect(event.order).toMatchObject({ status: 'done', lid: 135735, in_amount: '1000.25' });
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('refuses a tampered body, a missing header and a foreign merchant', async () => {
+    const { client } = setup();
+    const tampered = exampleBody.replace('1000.25', '9000.25');
+    const mismatch = await rejection(() =>
+      client.webhooks.verify({ body: tampered, headers: exampleHeaders }, options),
+    );
+    expect(mismatch.reason).toBe('mismatch');
+    expect(mismatch.message).not.toContain(exampleSignature);
+    const { 'x-signature': _signature, ...unsigned } = exampleHeaders;
+    expect(
+      (
+        await rejection(() =>
+          client.webhooks.verify({ body: exampleBody, headers: unsigned }, options),
+        )
+      ).reason,
+    ).toBe('missing');
+    const foreign = { ...exampleHeaders, 'x-merchant': '999' };
+    expect(
+      (
+        await rejection(() =>
+          client.webhooks.verify({ body: exampleBody, headers: foreign }, options),
+        )
+      ).reason,
+    ).toBe('mismatch');
+  });
+
+  it('round-trips webhooks.sign, also from a Web Request', async () => {
+    const { client } = setup();
+    const signed = client.webhooks.sign({ externalid: 'A', status: 'done', in_amount: 11 });
+    expect(signed.headers['x-utc-now-ms']).toBe('1700000000000');
+    const request = new Request('https://shop.example/cb', {
+      method: 'POST',
+      body: signed.body,
+      headers: signed.headers,
+    });
+    await expect(client.webhooks.verify(request, options)).resolves.toMatchObject({
+      signature: 'valid',
+      order: { in_amount: '11' },
+    });
+  });
+
+  it('also accepts the SCI key as the signing key', async () => {
+    const { client } = setup();
+    const parsed = JSON.parse(exampleBody);
+    const headers = {
+      ...exampleHeaders,
+      'x-signature': signCallback('test_sci_key', exampleBody, parsed, '1700000000000'),
+    };
+    await expect(
+      client.webhooks.verify({ body: exampleBody, headers }, options),
+    ).resolves.toMatchObject({ signature: 'valid' });
+  });
+
+  it('refuses a parsed object and a body that is not an order', async () => {
+    const { client } = setup();
+    expect((await rejection(() => client.webhooks.verify(JSON.parse(exampleBody)))).reason).toBe(
+      'not-raw',
+    );
+    expect(
+      (await rejection(() => client.webhooks.verify({ body: '[1]', headers: {} }))).reason,
+    ).toBe('malformed');
+  });
+});
+
+describe('webhooks.verify by default: confirmed through status', () => {
+  const apiOrder = {
+    tp: 'invoice',
+    externalid: 'ORDER-123',
+    status: 'done',
+    in_curr: 'UAH',
+    in_amount: '1000.25',
+    paylink: 'https://p',
+  };
+
+  it('fetches the order by externalid and returns it, the signature only reported', async () => {
+    const { client, fetch } = setup(() => jsonResponse({ result: apiOrder, jsonrpc: '2.0' }));
+    const headers = { ...exampleHeaders, 'x-signature': 'f'.repeat(128) };
+    const event = await client.webhooks.verify({ body: exampleBody, headers });
+    expect(event).toMatchObject({ confirmed: true, signature: 'invalid', order: apiOrder });
+    expect(JSON.parse(fetch.calls[0]?.body ?? '')).toMatchObject({
+      method: 'status',
+      params: { externalid: 'ORDER-123' },
+    });
+  });
+
+  it('refuses a callback whose final status or amount the API contradicts', async () => {
+    const failed = { ...apiOrder, status: 'fail' };
+    const first = setup(() => jsonResponse({ result: failed }));
+    const error = await rejection(() =>
+      first.client.webhooks.verify({ body: exampleBody, headers: exampleHeaders }),
+    );
+    expect(error.reason).toBe('unconfirmed');
+    expect(error.message).toContain('status');
+    const cheaper = setup(() => jsonResponse({ result: { ...apiOrder, in_amount: '1.00' } }));
+    expect(
+      (
+        await rejection(() =>
+          cheaper.client.webhooks.verify({ body: exampleBody, headers: exampleHeaders }),
+        )
+      ).message,
+    ).toContain('in_amount');
+  });
+
+  it('accepts an order that moved on from a non-final status, and equal amounts written differently', async () => {
+    const { client } = setup(() => jsonResponse({ result: { ...apiOrder, in_amount: 1000.25 } }));
+    const pending = exampleBody.replace('"done"', '"pending"');
+    const event = await client.webhooks.verify({ body: pending, headers: exampleHeaders });
+    expect(event.order.status).toBe('done');
+    expect(event.callback.status).toBe('pending');
+  });
+
+  it('refuses an unknown order and a callback without externalid', async () => {
+    const notFound = { error: { code: -32090, message: 'EParamNotFound' }, jsonrpc: '2.0' };
+    const { client } = setup(() => jsonResponse(notFound));
+    expect(
+      (
+        await rejection(() =>
+          client.webhooks.verify({ body: exampleBody, headers: exampleHeaders }),
+        )
+      ).reason,
+    ).toBe('unconfirmed');
+    const autopayin = '{"tp":"autopayin","status":"done","in_amount":"0.01","in_curr":"BTC"}';
+    const error = await rejection(() => client.webhooks.verify({ body: autopayin, headers: {} }));
+    expect(error.message).toContain('no externalid');
+  });
+});
