@@ -13,7 +13,7 @@ import {
 export const balanceAllParamsSchema = v.optional(v.strictObject({}));
 
 /** What `balance.all()` takes: nothing, or `{}`. */
-export type BalanceAllParams = v.InferInput<typeof balanceAllParamsSchema>;
+export type BalanceAllParams = Record<string, never> | undefined;
 
 /** One wallet of the merchant balance. */
 export const balanceSchema = v.looseObject({
