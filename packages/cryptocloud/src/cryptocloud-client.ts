@@ -70,9 +70,10 @@ export interface CryptoCloudClient extends CryptoCloudAccountMethods {
 export function createCryptoCloud(settings: CryptoCloudSettings): CryptoCloudClient {
   requireCredential(settings?.apiKey, 'apiKey', PROVIDER);
   requireCredential(settings.shopId, 'shopId', PROVIDER);
-  // Optional keys, but an empty one is a mistake worth reporting now rather than at first use.
+  // Optional keys (`null` counts as absent), but an empty one is a mistake worth reporting now
+  // rather than at first use.
   for (const name of ['secretKey', 'withdrawalApiKey'] as const) {
-    if (settings[name] !== undefined) requireCredential(settings[name], name, PROVIDER);
+    if (settings[name] != null) requireCredential(settings[name], name, PROVIDER);
   }
   const clockToleranceMs = settings.webhookClockTolerance ?? DEFAULT_WEBHOOK_CLOCK_TOLERANCE_MS;
   if (!Number.isInteger(clockToleranceMs) || clockToleranceMs < 0) {
@@ -86,7 +87,7 @@ export function createCryptoCloud(settings: CryptoCloudSettings): CryptoCloudCli
     provider: PROVIDER,
     userAgent: `pay-cryptocloud/${VERSION}`,
     secrets: [settings.apiKey, settings.secretKey, settings.withdrawalApiKey].filter(
-      (secret): secret is string => secret !== undefined,
+      (secret): secret is string => typeof secret === 'string',
     ),
     readError: readCryptoCloudError,
   });
