@@ -2,6 +2,7 @@ import { amountInput } from '@pay/core';
 import * as v from 'valibot';
 import {
   dottedDate,
+  emailAddress,
   invoiceSchema,
   invoiceUuid,
   optionalNumber,
@@ -25,7 +26,7 @@ export const addFieldsSchema = v.strictObject({
   /** Pre-selects the payment currency (e.g. `ETH`); the response then carries the address. */
   cryptocurrency: v.optional(text()),
   /** Sends the invoice to this e-mail address (third-party clients; unconfirmed). */
-  email_to_send: v.optional(v.pipe(v.string(), v.email('must be an e-mail address'))),
+  email_to_send: v.optional(emailAddress()),
   /** Recurring period; clients disagree on the values (`day/week/month` vs `day/month/year`). */
   period: v.optional(text()),
 });
@@ -43,7 +44,7 @@ export const invoiceCreateParamsSchema = v.strictObject({
   /** Your order id; echoed in postbacks and in info/list results. */
   order_id: v.optional(text()),
   /** The payer's e-mail address. */
-  email: v.optional(v.pipe(v.string(), v.email('must be an e-mail address'))),
+  email: v.optional(emailAddress()),
   add_fields: v.optional(addFieldsSchema),
   /** Language of the payment page, sent as `?locale=` (documented: `en`, `ru`). */
   locale: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be a language code like en'))),

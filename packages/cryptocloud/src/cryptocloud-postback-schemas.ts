@@ -1,6 +1,6 @@
 import { amountInput, amountOutput, parseJsonText } from '@pay/core';
 import * as v from 'valibot';
-import { type Invoice, postbackInvoiceSchema } from './cryptocloud-schemas.ts';
+import { type Invoice, postbackInvoiceSchema, text } from './cryptocloud-schemas.ts';
 
 /** `invoice_info` in form mode arrives as text: JSON text is read, anything else kept as is. */
 function readInvoiceInfoText(text: string): unknown {
@@ -20,7 +20,7 @@ export const postbackBodySchema = v.looseObject({
   /** Status of the notification: `success` in every documented example. */
   status: nullable(v.string()),
   /** The invoice, without the `INV-` prefix (e.g. `89UX09KA`). */
-  invoice_id: v.pipe(v.string(), v.nonEmpty()),
+  invoice_id: text(),
   /** The amount paid in `currency`, as a decimal string. */
   amount_crypto: nullable(amountOutput()),
   /** The cryptocurrency paid, e.g. `BNB`, `USDT_TRC20`. */
@@ -28,7 +28,7 @@ export const postbackBodySchema = v.looseObject({
   /** Your `order_id` from invoice creation, when you gave one. */
   order_id: nullable(v.string()),
   /** HS256 JWT signed with the project's secret key; carries the invoice id, valid 5 minutes. */
-  token: v.pipe(v.string(), v.nonEmpty()),
+  token: text(),
   /** The invoice object (JSON mode); in form mode its encoding is unknown: see the README. */
   invoice_info: nullable(
     v.pipe(
@@ -66,9 +66,9 @@ export interface CryptoCloudPostback {
 
 /** What `webhooks.sign()` takes: the postback fields; the SDK adds the `token`. */
 export const postbackSignParamsSchema = v.strictObject({
-  invoice_id: v.pipe(v.string(), v.nonEmpty('must not be empty')),
+  invoice_id: text(),
   amount_crypto: amountInput(),
-  currency: v.pipe(v.string(), v.nonEmpty('must not be empty')),
+  currency: text(),
   /** Default: `success`, as in every documented postback. */
   status: v.optional(v.string(), 'success'),
   order_id: v.optional(v.nullable(v.string())),

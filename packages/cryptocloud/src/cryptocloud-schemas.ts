@@ -8,6 +8,9 @@ import * as v from 'valibot';
 /** A text field that must not be empty. */
 export const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
 
+/** An e-mail address. */
+export const emailAddress = () => v.pipe(v.string(), v.email('must be an e-mail address'));
+
 /** An invoice id as the API takes it: `INV-XXXXXXXX` or `XXXXXXXX`. */
 export const invoiceUuid = () =>
   v.pipe(

@@ -1,6 +1,6 @@
 import { amountInput } from '@pay/core';
 import * as v from 'valibot';
-import { text } from './cryptocloud-schemas.ts';
+import { emailAddress, text } from './cryptocloud-schemas.ts';
 
 /** Parameters of the legacy `v1/invoice/create` (the seed doc); `shop_id` comes from settings. */
 export const v1InvoiceCreateParamsSchema = v.strictObject({
@@ -11,7 +11,7 @@ export const v1InvoiceCreateParamsSchema = v.strictObject({
   /** Your order id. */
   order_id: v.optional(text()),
   /** The payer's e-mail address. */
-  email: v.optional(v.pipe(v.string(), v.email('must be an e-mail address'))),
+  email: v.optional(emailAddress()),
 });
 
 /** What `v1.invoice.create()` takes. */

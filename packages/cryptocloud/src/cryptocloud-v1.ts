@@ -38,8 +38,9 @@ const V1_STATUS_MEANINGS: Record<number, { hint: string; retryable?: boolean }> 
 
 /** Re-throws a v1 `PayApiError` with what its status means; other errors pass unchanged. */
 function explainV1Error(error: unknown): never {
-  const meaning = PayApiError.isInstance(error) ? V1_STATUS_MEANINGS[error.status] : undefined;
-  if (!meaning || !PayApiError.isInstance(error)) throw error;
+  if (!PayApiError.isInstance(error)) throw error;
+  const meaning = V1_STATUS_MEANINGS[error.status];
+  if (!meaning) throw error;
   throw new PayApiError({
     provider: error.provider,
     operation: error.operation,

@@ -1,12 +1,11 @@
 import {
   jsonNumber,
   PayConfigError,
-  parseInput,
   type RequestOptions,
   readWebhookInput,
   type WebhookInput,
 } from '@pay/core';
-import { PROVIDER } from './cryptocloud-call.ts';
+import { PROVIDER, validate } from './cryptocloud-call.ts';
 import type { CryptoCloudInvoiceMethods } from './cryptocloud-invoice.ts';
 import { readPostbackBody } from './cryptocloud-postback-body.ts';
 import {
@@ -78,21 +77,25 @@ export interface PostbackSettings {
 
 /** Builds `client.webhooks`. */
 export function createWebhooks(settings: PostbackSettings): CryptoCloudWebhooks {
-  function requireSecretKey(operation: string): string {
+  function requireSecretKey(): string {
     // Fail closed: a known client skips verification when the secret is empty.
     if (typeof settings.secretKey === 'string' && settings.secretKey !== '')
       return settings.secretKey;
     throw new PayConfigError('secretKey', 'is required for postbacks: the project SECRET KEY', {
       provider: PROVIDER,
-      operation,
+      operation: 'postback',
     });
   }
 
   return {
     async verify(input, options = {}) {
-      const secretKey = requireSecretKey('postback');
+      const secretKey = requireSecretKey();
       const body = readPostbackBody(await readWebhookInput(input, PROVIDER));
-      await verifyPostbackToken(body.token, body.invoice_id, { ...settings, secretKey });
+      await verifyPostbackToken(body.token, body.invoice_id, {
+        secretKey,
+        now: settings.now,
+        clockToleranceMs: settings.clockToleranceMs,
+      });
       const { token: _token, ...postback } = body;
       if (!options.confirm) return postback;
       const invoices = await settings.invoice.info(
@@ -109,11 +112,8 @@ export function createWebhooks(settings: PostbackSettings): CryptoCloudWebhooks 
     },
 
     async sign(payload, options = {}) {
-      const secretKey = requireSecretKey('postback');
-      const fields = parseInput(postbackSignParamsSchema, payload, {
-        provider: PROVIDER,
-        operation: 'postback',
-      });
+      const secretKey = requireSecretKey();
+      const fields = validate(postbackSignParamsSchema, payload, 'postback');
       const lifetime = options.expiresIn ?? POSTBACK_TOKEN_LIFETIME_SECONDS;
       const exp = Math.floor(settings.now() / 1000) + lifetime;
       const token = await signPostbackToken(fields.invoice_id, secretKey, exp);
