@@ -1,0 +1,201 @@
+import { PayConfigError, PaySignatureError, PayValidationError } from '@pay/core';
+import { jsonResponse, stubFetch } from '@pay/core/testing';
+import { describe, expect, it } from 'vitest';
+import { type CryptoCloudSettings, createCryptoCloud } from './cryptocloud-client.ts';
+
+const exp = 1767225900;
+const signedAt = (exp - 300) * 1000;
+const credentials = {
+  apiKey: 'project_api_key_1',
+  shopId: 'Shop42',
+  secretKey: 'cc_test_secret_key_0001',
+};
+const client = (settings: Partial<CryptoCloudSettings> = {}) =>
+  createCryptoCloud({ ...credentials, now: () => signedAt, ...settings });
+const payment = {
+  invoice_id: '89UX09KA',
+  amount_crypto: '0.000113',
+  currency: 'BNB',
+  order_id: 'ORDER_93223',
+};
+
+async function rejection(pending: Promise<unknown>): Promise<unknown> {
+  return pending.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (caught: unknown) => caught,
+  );
+}
+
+async function signatureFailure(pending: Promise<unknown>): Promise<PaySignatureError> {
+  const error = await rejection(pending);
+  expect(PaySignatureError.isInstance(error), String(error)).toBe(true);
+  return error as PaySignatureError;
+}
+
+describe('webhooks.verify', () => {
+  it('reads a JSON postback, amounts as decimal strings, without the token', async () => {
+    const cryptocloud = client();
+    const signed = await cryptocloud.webhooks.sign({
+      ...payment,
+      invoice_info: { uuid: 'INV-89UX09KA', status: 'paid', amount: 0.000113 },
+    });
+    expect(signed.headers['content-type']).toBe('application/json');
+    expect(signed.body).toContain('"amount_crypto":0.000113,');
+    const event = await cryptocloud.webhooks.verify(signed);
+    expect(event).toEqual({
+      status: 'success',
+      ...payment,
+      invoice_info: { uuid: 'INV-89UX09KA', status: 'paid', amount: '0.000113' },
+    });
+    expect(event).not.toHaveProperty('token');
+  });
+
+  it('reads a form postback, and a Web Request carrying one', async () => {
+    const cryptocloud = client();
+    const signed = await cryptocloud.webhooks.sign(payment, { format: 'form' });
+    expect(signed.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const expected = { status: 'success', ...payment, invoice_info: null };
+    expect(await cryptocloud.webhooks.verify(signed)).toEqual(expected);
+    const request = new Request('https://shop.example/postback', {
+      method: 'POST',
+      body: signed.body,
+      headers: signed.headers,
+    });
+    expect(await cryptocloud.webhooks.verify(request)).toEqual(expected);
+  });
+
+  it('reads a body by its first character when the content type says nothing', async () => {
+    const cryptocloud = client();
+    for (const format of ['json', 'form'] as const) {
+      const { body } = await cryptocloud.webhooks.sign(payment, { format });
+      const event = await cryptocloud.webhooks.verify({ body: new TextEncoder().encode(body) });
+      expect(event.invoice_id).toBe('89UX09KA');
+    }
+  });
+
+  it('keeps a form invoice_info that is not JSON as text', async () => {
+    const cryptocloud = client();
+    const { body } = await cryptocloud.webhooks.sign(payment, { format: 'form' });
+    const event = await cryptocloud.webhooks.verify({
+      body: `${body}&invoice_info=${encodeURIComponent("{'uuid': 'INV-89UX09KA'}")}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(event.invoice_info).toBe("{'uuid': 'INV-89UX09KA'}");
+  });
+
+  it('refuses a body whose invoice_id was changed: the token names another invoice', async () => {
+    const cryptocloud = client();
+    const signed = await cryptocloud.webhooks.sign(payment);
+    const tampered = signed.body.replace('"89UX09KA"', '"77AB12CD"');
+    const error = await signatureFailure(
+      cryptocloud.webhooks.verify({ ...signed, body: tampered }),
+    );
+    expect(error.reason).toBe('mismatch');
+  });
+
+  it('refuses a postback without a token, or with an empty one', async () => {
+    const cryptocloud = client();
+    for (const body of [JSON.stringify(payment), 'invoice_id=89UX09KA&token=']) {
+      const error = await signatureFailure(cryptocloud.webhooks.verify({ body }));
+      expect(error.reason).toBe('missing');
+    }
+  });
+
+  it('refuses unreadable bodies as malformed', async () => {
+    const cryptocloud = client();
+    const { body } = await cryptocloud.webhooks.sign(payment);
+    for (const [text, type] of [
+      ['{"token": b"token"}', 'application/json'], // the docs' own example is not JSON
+      ['[1,2]', 'application/json'],
+      [body.replace('"invoice_id":"89UX09KA"', '"invoice_id":42'), 'application/json'],
+    ] as const) {
+      const error = await signatureFailure(
+        cryptocloud.webhooks.verify({ body: text, headers: { 'content-type': type } }),
+      );
+      expect(error.reason).toBe('malformed');
+    }
+  });
+
+  it('refuses a parsed object with a hint to pass the raw body', async () => {
+    const error = await signatureFailure(
+      // @ts-expect-error: a parsed body on purpose
+      client().webhooks.verify({ ...payment, token: 'x' }),
+    );
+    expect(error.reason).toBe('not-raw');
+  });
+
+  it('accepts a token up to 60 s past exp by default, and not after', async () => {
+    const signed = await client().webhooks.sign(payment);
+    await expect(
+      client({ now: () => (exp + 59) * 1000 }).webhooks.verify(signed),
+    ).resolves.toBeDefined();
+    const late = client({ now: () => (exp + 60) * 1000 });
+    expect((await signatureFailure(late.webhooks.verify(signed))).reason).toBe('expired');
+    const strict = client({ now: () => exp * 1000, webhookClockTolerance: 0 });
+    expect((await signatureFailure(strict.webhooks.verify(signed))).reason).toBe('expired');
+  });
+
+  it('fails closed without a secretKey, for verify and sign', async () => {
+    const { secretKey: _secretKey, ...withoutSecret } = credentials;
+    const cryptocloud = createCryptoCloud(withoutSecret);
+    const signed = await client().webhooks.sign(payment);
+    for (const pending of [
+      cryptocloud.webhooks.verify(signed),
+      cryptocloud.webhooks.sign(payment),
+    ]) {
+      const error = await rejection(pending);
+      expect(PayConfigError.isInstance(error)).toBe(true);
+      expect((error as PayConfigError).setting).toBe('secretKey');
+    }
+  });
+
+  it('with confirm, fetches the invoice and returns it', async () => {
+    const invoice = { uuid: 'INV-89UX09KA', status: 'paid', amount: 0.000113 };
+    const fetch = stubFetch(() => jsonResponse({ status: 'success', result: [invoice] }));
+    const cryptocloud = client({ fetch });
+    const event = await cryptocloud.webhooks.verify(await cryptocloud.webhooks.sign(payment), {
+      confirm: true,
+    });
+    expect(event.invoice).toEqual({ ...invoice, amount: '0.000113' });
+    expect(fetch.calls[0]?.url).toBe('https://api.cryptocloud.plus/v2/invoice/merchant/info');
+    expect(JSON.parse(fetch.calls[0]?.body ?? '')).toEqual({ uuids: ['89UX09KA'] });
+  });
+
+  it('with confirm, refuses an invoice the API does not return, and fetches nothing for a bad token', async () => {
+    const fetch = stubFetch(() => jsonResponse({ status: 'success', result: [] }));
+    const cryptocloud = client({ fetch });
+    const signed = await cryptocloud.webhooks.sign(payment);
+    const error = await signatureFailure(cryptocloud.webhooks.verify(signed, { confirm: true }));
+    expect(error.reason).toBe('unconfirmed');
+    const forged = await client({ secretKey: 'someone_elses_key' }).webhooks.sign(payment);
+    await signatureFailure(cryptocloud.webhooks.verify(forged, { confirm: true }));
+    expect(fetch.calls).toHaveLength(1);
+  });
+});
+
+describe('webhooks.sign', () => {
+  it('sets exp to now + 300 s by default, or expiresIn', async () => {
+    const claimsOf = (body: string) => {
+      const token = String(JSON.parse(body).token);
+      return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    };
+    expect(claimsOf((await client().webhooks.sign(payment)).body)).toEqual({
+      id: '89UX09KA',
+      exp,
+    });
+    const short = await client().webhooks.sign(payment, { expiresIn: 10 });
+    expect(claimsOf(short.body).exp).toBe(exp - 290);
+  });
+
+  it('refuses bad fields before signing', async () => {
+    const error = await rejection(
+      // @ts-expect-error: wrong on purpose
+      client().webhooks.sign({ invoice_id: '', amount_crypto: 'abc', currency: 'BNB', extra: 1 }),
+    );
+    expect(PayValidationError.isInstance(error)).toBe(true);
+    const paths = (error as PayValidationError).issues.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['invoice_id', 'amount_crypto', 'extra']));
+  });
+});
