@@ -1,64 +1,71 @@
-// `npm run demo`: creates a CrystalPay invoice with the real SDK against a local server that
-// answers as the CrystalPay docs do. (The sandbox package will make this the full tour.)
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createCrystalPay } from '@pay/crystalpay';
+// `npm run demo`: the full tour. Starts @pay/sandbox in-process and, for every provider, creates
+// an invoice with the real SDK, pays it through the sandbox, receives the callback on a local
+// listener, verifies it with the SDK and fetches the final state. One row per provider; exits
+// non-zero if any step fails. `npm run demo -- --keep` then leaves the sandbox running with
+// fresh unpaid invoices, so a person can click through the pay pages.
+import { startCallbackReceiver, startSandbox } from '@pay/sandbox';
+import type { DemoScenario } from './scenario.ts';
+import { crystalpayScenario } from './scenarios/crystalpay.ts';
 
-const login = 'demo_login';
-const secret = 'demo_secret';
+const SCENARIOS: DemoScenario[] = [crystalpayScenario];
+const keep = process.argv.includes('--keep');
 
-const server = createServer(async (request, response) => {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  const body = JSON.parse(text || '{}');
-  const reply = (payload: unknown) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(payload));
-  };
-  if (request.url !== '/crystalpay/v3/invoice/create/') {
-    return reply({ error: true, errors: ['Method not found'] });
-  }
-  if (body.auth_login !== login || body.auth_secret !== secret) {
-    return reply({ error: true, errors: ['Invalid auth credentials'] });
-  }
-  const id = `123456789_${Math.random().toString(36).slice(2, 12)}`;
-  reply({
-    error: false,
-    errors: [],
-    id,
-    url: `https://pay.crystalpay.io/?i=${id}`,
-    rub_amount: String(body.amount),
-    currency: body.currency ?? 'RUB',
-    amount: String(body.amount),
-    type: body.type,
-    subtract_from: body.subtract_from ?? 'amount',
-  });
-});
+const sandbox = await startSandbox({ port: keep ? 4010 : 0 });
+const receiver = await startCallbackReceiver();
+const environment = { sandbox, receiver };
 
-server.listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-const { port } = server.address() as AddressInfo;
-
-try {
-  const crystalpay = createCrystalPay({
-    login,
-    secret,
-    salt: 'demo_salt',
-    baseUrl: `http://127.0.0.1:${port}/crystalpay`,
-  });
+const rows: Array<Record<string, string>> = [];
+let failures = 0;
+for (const scenario of SCENARIOS) {
   const started = performance.now();
-  const invoice = await crystalpay.invoice.create({
-    amount: '1500.50',
-    type: 'purchase',
-    lifetime: 60,
-    description: 'Demo order #1',
-  });
-  const elapsed = (performance.now() - started).toFixed(1);
-  console.log(`CrystalPay invoice created in ${elapsed} ms against a local server:`);
-  console.table([invoice]);
-} catch (error) {
-  console.error('demo failed:', error);
-  process.exitCode = 1;
-} finally {
-  server.close();
+  try {
+    const result = await scenario.run(environment);
+    const ok = result.callbackVerified;
+    if (!ok) failures += 1;
+    rows.push({
+      provider: scenario.provider,
+      'invoice id': result.invoiceId,
+      'pay URL': result.payUrl,
+      'final status': result.finalStatus,
+      'callback verified': ok ? 'yes' : 'NO',
+      time: `${(performance.now() - started).toFixed(0)} ms`,
+    });
+  } catch (error) {
+    failures += 1;
+    rows.push({
+      provider: scenario.provider,
+      'invoice id': '—',
+      'pay URL': '—',
+      'final status': `FAILED: ${error instanceof Error ? error.message : String(error)}`,
+      'callback verified': 'NO',
+      time: `${(performance.now() - started).toFixed(0)} ms`,
+    });
+  }
+}
+
+console.log(
+  `@pay demo: every provider end to end through @pay/sandbox at ${sandbox.url} (no account, no network)\n`,
+);
+console.table(rows);
+console.log(
+  failures === 0
+    ? `\nall ${rows.length} providers verified`
+    : `\n${failures} of ${rows.length} providers FAILED`,
+);
+
+if (keep && failures === 0) {
+  console.log(
+    '\n--keep: the sandbox stays up; open these unpaid invoices in a browser (Ctrl-C to stop):',
+  );
+  for (const scenario of SCENARIOS)
+    console.log(`  ${scenario.provider.padEnd(12)} ${await scenario.createUnpaid(environment)}`);
+  const stop = async () => {
+    await Promise.all([sandbox.close(), receiver.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} else {
+  await Promise.all([sandbox.close(), receiver.close()]);
+  process.exitCode = failures === 0 ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 import { digestHex, timingSafeEqualText, toDecimalString } from '@pay/core';
+import { createCrystalPay } from '@pay/crystalpay';
 import type { Context, Hono } from 'hono';
 import { subtractDecimal } from '../decimal-math.ts';
 import type { ProviderEmulator } from '../emulator.ts';
@@ -199,13 +200,14 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
 
   callback(invoice, context) {
     if (!invoice.callbackUrl) return undefined;
-    const payload = invoiceInfo(invoice);
-    // signature = sha1(id:salt): the provider signs only the id.
-    const signature = digestHex('sha1', `${invoice.id}:${context.credentials.salt}`);
+    // Signed by the SDK's own signer (signature = sha1(id:salt)), as CrystalPay signs it.
+    const { body, headers } = createCrystalPay({ ...context.credentials }).webhooks.sign(
+      invoiceInfo(invoice) as { id: string },
+    );
     return {
       url: invoice.callbackUrl,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...payload, signature }),
+      headers,
+      body,
       // CrystalPay counts 200 and 429 (a request to retry later) as delivered.
       isAcknowledged: ({ status }) => status === 200 || status === 429,
     };
