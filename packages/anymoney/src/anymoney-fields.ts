@@ -2,6 +2,7 @@ import {
   amountInput,
   checkTimedeltaRange,
   formatTimedelta,
+  httpUrlInput,
   PayValidationError,
   parseTimedelta,
 } from '@pay/core';
@@ -50,14 +51,7 @@ export const pageSize = () =>
   );
 
 /** An absolute http(s) URL, sent exactly as given (its case is signed lower-cased, as sent). */
-export const httpUrl = () =>
-  v.pipe(
-    v.string(),
-    v.check(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-      'must be an absolute http(s) URL',
-    ),
-  );
+export const httpUrl = httpUrlInput;
 
 /** An e-mail address, sent as given. */
 export const email = () => v.pipe(v.string(), v.email('must be an e-mail address'));

@@ -54,6 +54,6 @@ export {
   type TransportSettings,
 } from './http/transport.ts';
 export { checkTimedeltaRange, formatTimedelta, parseTimedelta } from './time/timedelta.ts';
-export { parseInput, toValidationIssues } from './validation.ts';
+export { httpUrlInput, isHttpUrl, parseInput, toValidationIssues } from './validation.ts';
 export { VERSION } from './version.ts';
 export { type RawWebhook, readWebhookInput, type WebhookInput } from './webhooks/webhook-input.ts';

@@ -23,3 +23,16 @@ export function parseInput<TSchema extends v.GenericSchema>(
   if (!result.success) throw new PayValidationError(toValidationIssues(result.issues), context);
   return result.output;
 }
+
+/** Whether `value` is an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+/**
+ * Schema for a URL a caller passes (callback, redirect): an absolute http(s) URL, kept exactly
+ * as given, since some providers sign it as sent.
+ */
+export function httpUrlInput() {
+  return v.pipe(v.string(), v.check(isHttpUrl, 'must be an absolute http(s) URL'));
+}

@@ -1,4 +1,4 @@
-import { amountInput, amountOutput } from '@pay/core';
+import { amountInput, amountOutput, httpUrlInput } from '@pay/core';
 import * as v from 'valibot';
 
 // Building blocks shared by every group. Inputs are strict (an unknown or misspelt field is an
@@ -9,14 +9,7 @@ import * as v from 'valibot';
 export const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
 
 /** An absolute http(s) URL. */
-export const httpUrl = () =>
-  v.pipe(
-    v.string(),
-    v.check(
-      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
-      'must be an absolute http(s) URL',
-    ),
-  );
+export const httpUrl = httpUrlInput;
 
 /** A whole number from `min` up (pages, page sizes, periods, pair ids). */
 export const wholeNumber = (min: number) =>

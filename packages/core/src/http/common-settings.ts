@@ -1,4 +1,5 @@
 import { PayConfigError } from '../errors/pay-config-error.ts';
+import { isHttpUrl } from '../validation.ts';
 
 /** The optional settings every `create<Brand>()` accepts besides the provider's credentials. */
 export interface CommonSettings {
@@ -36,7 +37,7 @@ export function resolveCommonSettings(
 ): Required<Omit<CommonSettings, 'headers'>> & { headers: Record<string, string> } {
   const context = { provider };
   const baseUrl = settings.baseUrl ?? defaultBaseUrl;
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+  if (!isHttpUrl(baseUrl)) {
     throw new PayConfigError('baseUrl', 'must be an absolute http(s) URL', context);
   }
   const timeout = settings.timeout ?? DEFAULT_TIMEOUT_MS;
