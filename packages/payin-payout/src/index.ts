@@ -1,0 +1,25 @@
+export type {
+  InvoiceCallback,
+  PayinPayoutCallback,
+  TopUpCallback,
+  UnknownCallback,
+} from './payin-payout-callbacks.ts';
+export {
+  createPayinPayout,
+  type PayinPayoutClient,
+  type PayinPayoutSettings,
+} from './payin-payout-client.ts';
+export { PAYIN_PAYOUT_BASE_URL, PAYIN_PAYOUT_SANDBOX_URL } from './payin-payout-constants.ts';
+export { readPayinPayoutError } from './payin-payout-errors.ts';
+export type * from './payin-payout-params.ts';
+export type { BodyEncoding } from './payin-payout-request.ts';
+export type * from './payin-payout-results.ts';
+export { canonicalString, type HashRule, payinPayoutHash } from './payin-payout-signing.ts';
+export {
+  INVOICE_CALLBACK_STATUSES,
+  PAYMENT_IN_STATUSES,
+  PAYMENT_OUT_STATUSES,
+  SHOP_PAYMENT_STATUSES,
+} from './payin-payout-statuses.ts';
+export type { CallbackValue, PayinPayoutWebhooks, WebhookReply } from './payin-payout-webhooks.ts';
+export { VERSION } from './version.ts';
