@@ -14,6 +14,19 @@ export { readPayinPayoutError } from './payin-payout-errors.ts';
 export type * from './payin-payout-params.ts';
 export type { BodyEncoding } from './payin-payout-request.ts';
 export type * from './payin-payout-results.ts';
+export {
+  createPayinPayoutShop,
+  type PayinPayoutShopClient,
+  type PayinPayoutShopSettings,
+  type ShopPaymentForm,
+} from './payin-payout-shop-client.ts';
+export type * from './payin-payout-shop-params.ts';
+export type * from './payin-payout-shop-results.ts';
+export { formatAgentTime, shopSign } from './payin-payout-shop-signing.ts';
+export type {
+  PayinPayoutShopWebhooks,
+  ShopPaymentNotification,
+} from './payin-payout-shop-webhooks.ts';
 export { canonicalString, type HashRule, payinPayoutHash } from './payin-payout-signing.ts';
 export {
   INVOICE_CALLBACK_STATUSES,

@@ -78,3 +78,25 @@ export const codeOutput = () =>
       v.transform((value) => Number(value)),
     ),
   ]);
+
+// Payin-payout wraps answers in `{ status, result, tracker }` (the shop API mostly without
+// `tracker`); error envelopes (`status: false`) are read by payin-payout-errors.ts first.
+
+/**
+ * For structured results: the validated `result` alone. The `tracker` (Payin-payout's support
+ * reference, with a leading space) is dropped with the envelope.
+ */
+export function payload<TSchema extends v.GenericSchema>(result: TSchema) {
+  return v.pipe(
+    v.looseObject({ status: v.literal(true), result }),
+    v.transform((body) => body.result as v.InferOutput<TSchema>),
+  );
+}
+
+/**
+ * For results that are a bare flag or id: the envelope itself, so `tracker` is kept (a bare
+ * `true` would leave nothing to quote to support).
+ */
+export function envelope<TSchema extends v.GenericSchema>(result: TSchema) {
+  return v.looseObject({ status: v.literal(true), result, tracker: optionalText() });
+}

@@ -1,29 +1,10 @@
 import { amountOutput } from '@pay/core';
 import * as v from 'valibot';
-import { codeOutput, idOutput, optionalText } from './payin-payout-fields.ts';
+import { codeOutput, envelope, idOutput, optionalText, payload } from './payin-payout-fields.ts';
 
 // Results of the developer-key API (family A), lenient: unknown fields pass through, optional
 // ones may be missing or null. Every answer is `{ status, result, tracker }`; errors
 // (`status: false`) never reach these schemas (see payin-payout-errors.ts).
-
-/**
- * For structured results: the validated `result` alone. The `tracker` (Payin-payout's support
- * reference, with a leading space) is dropped with the envelope.
- */
-function payload<TSchema extends v.GenericSchema>(result: TSchema) {
-  return v.pipe(
-    v.looseObject({ status: v.literal(true), result }),
-    v.transform((body) => body.result as v.InferOutput<TSchema>),
-  );
-}
-
-/**
- * For results that are a bare flag or id: the envelope itself, so `tracker` is kept (a bare
- * `true` would leave nothing to quote to support).
- */
-function envelope<TSchema extends v.GenericSchema>(result: TSchema) {
-  return v.looseObject({ status: v.literal(true), result, tracker: optionalText() });
-}
 
 /** A1 `create-invoice`, A6 `create-reward-invoice`: accepted; the outcome comes by callback. */
 export const invoiceAcceptedSchema = envelope(v.boolean());
