@@ -34,6 +34,7 @@ export {
   sortKeysCaseInsensitive,
 } from './hashing/sort-keys-case-insensitive.ts';
 export { sortedValuesString } from './hashing/sorted-values.ts';
+export { withBufferedRequestBody } from './http/buffer-request-body.ts';
 export {
   type CommonSettings,
   DEFAULT_MAX_RETRIES,
