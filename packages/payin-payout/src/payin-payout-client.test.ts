@@ -149,6 +149,26 @@ describe('requests', () => {
     expect(write.fetch.calls).toHaveLength(1);
   });
 
+  it('multipart: a fetch that fails before reading the body leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const payinPayout = createPayinPayout({
+        ...credentials,
+        bodyEncoding: 'multipart',
+        fetch: () => Promise.reject(new TypeError('fetch failed')),
+      });
+      const params = { service_id: 40, payer_id: 2, amount: 1, external_id: 'e', description: 'd' };
+      const pending = payinPayout.serviceOfServices.createInvoice(params);
+      await expect(pending).rejects.toThrow(PayNetworkError);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('stops when the caller aborts', async () => {
     const controller = new AbortController();
     const payinPayout = createPayinPayout({ ...credentials, fetch: stubFetch(hangUntilAborted) });

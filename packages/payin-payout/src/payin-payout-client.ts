@@ -4,6 +4,7 @@ import {
   PayConfigError,
   requireCredential,
   resolveCommonSettings,
+  withBufferedRequestBody,
 } from '@pay/core';
 import type { PayinPayoutClient } from './payin-payout-client-types.ts';
 import { PAYIN_PAYOUT_BASE_URL, PROVIDER, USER_AGENT } from './payin-payout-constants.ts';
@@ -85,6 +86,9 @@ export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutCli
   const secrets = [settings.developerKey, settings.callbackKey ?? settings.developerKey];
   const transport = createTransport({
     ...common,
+    // A FormData body is a stream that must be read before the call can end safely (see
+    // withBufferedRequestBody): multipart bodies go out as finished bytes.
+    fetch: bodyEncoding === 'multipart' ? withBufferedRequestBody(common.fetch) : common.fetch,
     provider: PROVIDER,
     userAgent: USER_AGENT,
     secrets,
