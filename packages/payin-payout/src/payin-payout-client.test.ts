@@ -1,6 +1,6 @@
 import { PayApiError, PayConfigError, PayNetworkError, PayValidationError } from '@pay/core';
 import { hangUntilAborted, jsonResponse, stubFetch } from '@pay/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createPayinPayout, type PayinPayoutSettings } from './payin-payout-client.ts';
 
 const credentials = { userId: 1111, developerKey: 'dev_key_4f1c9e' };
@@ -183,6 +183,14 @@ describe('requests', () => {
 });
 
 describe('results', () => {
+  it('are typed: a payload schema never degrades to unknown', async () => {
+    const { payinPayout } = clientAnswering({ body: { status: true, result: [] } });
+    const found = await payinPayout.paymentIn.findPayment({ phone: '9131112233' });
+    expectTypeOf(found).not.toBeUnknown();
+    expectTypeOf(found[0]?.status).toEqualTypeOf<number | undefined>();
+    expect(found).toEqual([]);
+  });
+
   it('A9: a single payment object becomes a list of one', async () => {
     const payment = { account_number: '007026-000446', status: 4, done_time: null };
     const { payinPayout, fetch } = clientAnswering({ body: { status: true, result: payment } });

@@ -86,7 +86,10 @@ export const codeOutput = () =>
  * For structured results: the validated `result` alone. The `tracker` (Payin-payout's support
  * reference, with a leading space) is dropped with the envelope.
  */
-export function payload<TSchema extends v.GenericSchema>(result: TSchema) {
+export function payload<TSchema extends v.GenericSchema>(
+  result: TSchema,
+): v.GenericSchema<unknown, v.InferOutput<TSchema>> {
+  // The return type is spelt out: left to inference, the output of a generic pipe is `unknown`.
   return v.pipe(
     v.looseObject({ status: v.literal(true), result }),
     v.transform((body) => body.result as v.InferOutput<TSchema>),
