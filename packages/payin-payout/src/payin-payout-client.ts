@@ -137,11 +137,7 @@ export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutCli
 }
 
 /** `value` when it is one of `allowed`, else a `PayConfigError` naming the setting. */
-export function oneOf<const T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  setting: string,
-): T {
+function oneOf<const T extends string>(value: unknown, allowed: readonly T[], setting: string): T {
   if (allowed.includes(value as T)) return value as T;
   throw new PayConfigError(
     setting,

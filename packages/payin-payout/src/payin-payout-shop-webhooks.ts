@@ -1,15 +1,13 @@
 import {
-  PaySignatureError,
   PayValidationError,
   readWebhookInput,
-  type SignatureFailure,
   timingSafeEqualText,
   type WebhookInput,
 } from '@pay/core';
 import { PROVIDER } from './payin-payout-constants.ts';
 import { shopSign } from './payin-payout-shop-signing.ts';
 import { SHOP_PAYMENT_STATUSES, statusName } from './payin-payout-statuses.ts';
-import type { WebhookReply } from './payin-payout-webhooks.ts';
+import { refuse, type WebhookReply } from './payin-payout-webhooks.ts';
 
 /** The notification's signed fields, in the order `sign` joins them (README "При отправке…"). */
 const SIGNED = [
@@ -120,8 +118,4 @@ export function createShopWebhooks(settings: {
       return new URLSearchParams({ ...unsigned, sign }).toString();
     },
   };
-}
-
-function refuse(reason: SignatureFailure, detail: string): PaySignatureError {
-  return new PaySignatureError({ provider: PROVIDER, operation: 'webhook', reason, detail });
 }

@@ -148,6 +148,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function refuse(reason: SignatureFailure, detail: string): PaySignatureError {
+/** A `PaySignatureError` for a refused callback or notification; `detail` never holds a hash. */
+export function refuse(reason: SignatureFailure, detail: string): PaySignatureError {
   return new PaySignatureError({ provider: PROVIDER, operation: 'webhook', reason, detail });
 }
