@@ -84,6 +84,23 @@ describe('transport: requests', () => {
     expect(fetch.calls[0]?.body).toContain('name="amount"\r\n\r\n10.5\r\n');
   });
 
+  it('leaves no unhandled rejection when a fetch fails without reading a multipart body', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const failFast = () => Promise.reject(new TypeError('fetch failed'));
+      const error = await failure(
+        transportWith(failFast).request({ ...call, body: { multipart: { amount: '10.5' } } }),
+      );
+      expect(error.name).toBe('PayNetworkError');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('sends GET with search params and no body', async () => {
     const fetch = stubFetch(() => jsonResponse({ id: 'a1' }));
     await transportWith(fetch).request({ ...call, method: 'GET', searchParams: { page: '2' } });

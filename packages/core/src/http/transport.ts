@@ -113,7 +113,7 @@ export function createTransport(settings: TransportSettings): Transport {
   ): Promise<v.InferOutput<TSchema>> {
     const context = { provider: settings.provider, operation: call.operation };
     const idempotent = call.idempotent === true && settings.maxRetries > 0;
-    const encoded = encodeBody(call.body);
+    const encoded = await encodeBody(call.body);
     let status: number;
     let text: string;
     try {
@@ -208,15 +208,24 @@ export function createTransport(settings: TransportSettings): Transport {
   return { request };
 }
 
-/** Turns a body into what fetch sends, with its content type (FormData sets its own). */
-function encodeBody(body: RequestBody | undefined): { body?: BodyInit; contentType?: string } {
+/** Turns a body into what fetch sends, with its content type (multipart carries its boundary). */
+async function encodeBody(
+  body: RequestBody | undefined,
+): Promise<{ body?: BodyInit; contentType?: string }> {
   if (body === undefined) return {};
   if ('json' in body) return { body: JSON.stringify(body.json), contentType: 'application/json' };
   if ('form' in body)
     return { body: new URLSearchParams(toPairs(body.form) as [string, string][]) };
   const form = new FormData();
   for (const [name, value] of toPairs(body.multipart)) form.append(name, value);
-  return { body: form };
+  // Encoded to bytes here rather than handed on as FormData: that is a stream, which ky cancels
+  // when a call ends, and if the fetch settled without reading it (a custom fetch failing early)
+  // the cancellation rejects inside undici, unhandled, which can end the Node process.
+  const encoded = new Response(form);
+  return {
+    body: new Uint8Array(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get('content-type') ?? undefined,
+  };
 }
 
 function toPairs(

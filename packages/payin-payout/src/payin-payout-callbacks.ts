@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+import { codeOutput, idOutput, optionalText } from './payin-payout-fields.ts';
+import {
+  INVOICE_CALLBACK_STATUSES,
+  PAYMENT_IN_STATUSES,
+  statusName,
+} from './payin-payout-statuses.ts';
+
+// The developer-key API's callbacks, read leniently once their hash has been checked: fields
+// keep Payin-payout's names, ids become strings, codes numbers; unknown fields pass through.
+
+const invoiceCallbackSchema = v.looseObject({
+  external_id: idOutput(),
+  service_id: codeOutput(),
+  /** 1 paid, 3 the payer lacks funds, 4 error (contact Payin-payout). */
+  status: codeOutput(),
+  /** `xxxxxx-yyyyyy`: the shop's incoming payment; look it up with `paymentIn.findPayment`. */
+  payment_in_id: v.optional(v.nullable(idOutput()), null),
+  /** The payer's outgoing payment. */
+  payment_out_id: v.optional(v.nullable(idOutput()), null),
+  timestamp: codeOutput(),
+  tracker: optionalText(),
+});
+
+const topUpCallbackSchema = v.looseObject({
+  payment_in_id: idOutput(),
+  /** Normally 1; anything else is a case for Payin-payout's support. */
+  payment_in_status: codeOutput(),
+  timestamp: codeOutput(),
+  tracker: optionalText(),
+});
+
+/**
+ * The result of an auto-debit invoice (`service-of-services/create-invoice`) or of a reward
+ * (`create-reward-invoice`): both callbacks carry the same fields and cannot be told apart.
+ */
+export type InvoiceCallback = v.InferOutput<typeof invoiceCallbackSchema> & {
+  type: 'invoice';
+  statusName:
+    | (typeof INVOICE_CALLBACK_STATUSES)[keyof typeof INVOICE_CALLBACK_STATUSES]
+    | 'unknown';
+};
+
+/** A balance top-up paid (`payment-in/create-invoice` with `is_sos_topup`). */
+export type TopUpCallback = v.InferOutput<typeof topUpCallbackSchema> & {
+  type: 'topup';
+  statusName: (typeof PAYMENT_IN_STATUSES)[keyof typeof PAYMENT_IN_STATUSES] | 'unknown';
+};
+
+/** A correctly signed callback of a shape the docs do not describe, fields as received. */
+export type UnknownCallback = Record<string, unknown> & { type: 'unknown' };
+
+/** A verified developer-key API callback. */
+export type PayinPayoutCallback = InvoiceCallback | TopUpCallback | UnknownCallback;
+
+/**
+ * Reads a verified callback body (without `hash`) into an event, or returns the issues found
+ * when a documented callback has a field of the wrong type.
+ */
+export function toCallbackEvent(
+  body: Record<string, unknown>,
+): { ok: true; event: PayinPayoutCallback } | { ok: false; problem: string } {
+  if ('external_id' in body) {
+    const parsed = v.safeParse(invoiceCallbackSchema, body);
+    if (!parsed.success) return { ok: false, problem: describeIssues(parsed.issues) };
+    const event = parsed.output;
+    return {
+      ok: true,
+      event: {
+        ...event,
+        type: 'invoice',
+        statusName: statusName(INVOICE_CALLBACK_STATUSES, event.status),
+      },
+    };
+  }
+  if ('payment_in_status' in body) {
+    const parsed = v.safeParse(topUpCallbackSchema, body);
+    if (!parsed.success) return { ok: false, problem: describeIssues(parsed.issues) };
+    const event = parsed.output;
+    return {
+      ok: true,
+      event: {
+        ...event,
+        type: 'topup',
+        statusName: statusName(PAYMENT_IN_STATUSES, event.payment_in_status),
+      },
+    };
+  }
+  return { ok: true, event: { ...body, type: 'unknown' } };
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues.map((issue) => `${v.getDotPath(issue) ?? '(body)'}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,102 @@
+import { PaySignatureError, PayValidationError } from '@pay/core';
+import { describe, expect, it } from 'vitest';
+import { createPayinPayoutShop } from './payin-payout-shop-client.ts';
+
+// SPEC §5.2: the docs' notification values, literal secret `secret`, sign ec8f42e2….
+
+const notification = {
+  agentId: '8686',
+  paymentId: '12345678',
+  orderId: '87876',
+  amount: '166.70',
+  phone: '79090000001',
+  currency: 'RUR',
+  preference: '1',
+  goods: 'Рога, 10 кг',
+  agentName: 'Рога и Копыта (TM)',
+  paymentStatus: '1',
+  paymentDate: '13:12:03 10.01.2010',
+  addInfo_1: 'addinfoxxxxxxxx',
+};
+const signed = `${new URLSearchParams(notification)}&sign=ec8f42e216d1dbcb42f9d181d8964211`;
+
+const webhooks = (secret = 'secret', agentId = 8686) =>
+  createPayinPayoutShop({ agentId, secret }).webhooks;
+
+async function refusal(promise: Promise<unknown>): Promise<PaySignatureError> {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(PaySignatureError.isInstance(error)).toBe(true);
+  return error as PaySignatureError;
+}
+
+describe('shop webhooks.verify', () => {
+  it('accepts the docs notification and keeps every value as received', async () => {
+    const event = await webhooks().verify({ body: signed });
+    expect(event).toEqual({ ...notification, statusName: 'paid' });
+    expect(event.amount).toBe('166.70');
+  });
+
+  it('reads a Web Request', async () => {
+    const request = new Request('https://shop.example/notify', { method: 'POST', body: signed });
+    await expect(webhooks().verify(request)).resolves.toMatchObject({ orderId: '87876' });
+  });
+
+  it('refuses the amount re-rendered as 166.7 (the known client bug)', async () => {
+    const tampered = signed.replace('amount=166.70', 'amount=166.7');
+    expect((await refusal(webhooks().verify({ body: tampered }))).reason).toBe('mismatch');
+  });
+
+  it('refuses a notification signed with another secret, without echoing either', async () => {
+    const error = await refusal(webhooks('another_secret').verify({ body: signed }));
+    expect(error.reason).toBe('mismatch');
+    expect(error.message).not.toContain('ec8f42e216d1dbcb42f9d181d8964211');
+  });
+
+  it('refuses a correctly signed notification for another shop', async () => {
+    const otherShop = webhooks('secret', 9999);
+    const error = await refusal(otherShop.verify({ body: signed }));
+    expect(error.message).toContain('8686 is not this shop');
+  });
+
+  it('accepts an old notification: repeats until acknowledged are legitimate', async () => {
+    const old = webhooks().sign({ ...notification, paymentDate: '13:12:03 10.01.2000' });
+    await expect(webhooks().verify({ body: old })).resolves.toMatchObject({
+      paymentDate: '13:12:03 10.01.2000',
+    });
+  });
+
+  it.each([
+    ['no sign', new URLSearchParams(notification).toString(), 'missing'],
+    ['a signed field missing', signed.replace('paymentId=12345678&', ''), 'malformed'],
+  ])('refuses %s', async (_name, body, reason) => {
+    expect((await refusal(webhooks().verify({ body }))).reason).toBe(reason);
+  });
+
+  it('names a partial payment', async () => {
+    const partial = webhooks().sign({ ...notification, paymentStatus: '3', amount: '30.00' });
+    await expect(webhooks().verify({ body: partial })).resolves.toMatchObject({
+      statusName: 'partially_paid',
+      amount: '30.00',
+    });
+  });
+});
+
+describe('shop webhooks.sign and acknowledge', () => {
+  it('signs like the provider', () => {
+    expect(new URLSearchParams(webhooks().sign(notification)).get('sign')).toBe(
+      'ec8f42e216d1dbcb42f9d181d8964211',
+    );
+  });
+
+  it('refuses to sign without the signed fields', () => {
+    expect(() => webhooks().sign({ agentId: '8686' })).toThrow(PayValidationError);
+  });
+
+  it('acknowledges with exactly the documented XML', () => {
+    expect(webhooks().acknowledge()).toEqual({
+      status: 200,
+      headers: { 'content-type': 'text/xml; charset=UTF-8' },
+      body: '<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>',
+    });
+  });
+});

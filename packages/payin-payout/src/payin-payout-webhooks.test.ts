@@ -1,0 +1,179 @@
+import { PaySignatureError } from '@pay/core';
+import { describe, expect, it } from 'vitest';
+import { createPayinPayout, type PayinPayoutSettings } from './payin-payout-client.ts';
+
+// SPEC §5.1 worked examples (key `secret_key`), and what must be refused.
+
+const invoiceCallback =
+  '{"external_id":"123457","service_id":111,"status":1,"tracker":" gid_5cc2ef06c3df02.75425240",' +
+  '"payment_in_id":"011111-000082","payment_out_id":"022222-001244","timestamp":"1558429736",' +
+  '"hash":"d79d53d02f3447b33fd6323ef83c4932"}';
+const topUpCallback =
+  '{"payment_in_id":64522147743974,"payment_in_status":1,"timestamp":1563956853,' +
+  '"tracker":" gid_5d380ab2e9f389.90807715","hash":"9d9ef37a7b3ff4a1b1d4600de2db7c78"}';
+
+function webhooks(nowSeconds: number, settings: Partial<PayinPayoutSettings> = {}) {
+  return createPayinPayout({
+    userId: 1111,
+    developerKey: 'secret_key',
+    now: () => nowSeconds * 1000,
+    ...settings,
+  }).webhooks;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<PaySignatureError> {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(PaySignatureError.isInstance(error)).toBe(true);
+  return error as PaySignatureError;
+}
+
+describe('webhooks.verify', () => {
+  it('accepts the auto-debit result callback and types it', async () => {
+    const event = await webhooks(1558429736).verify({ body: invoiceCallback });
+    expect(event).toEqual({
+      type: 'invoice',
+      statusName: 'paid',
+      external_id: '123457',
+      service_id: 111,
+      status: 1,
+      payment_in_id: '011111-000082',
+      payment_out_id: '022222-001244',
+      timestamp: 1558429736,
+      tracker: ' gid_5cc2ef06c3df02.75425240',
+    });
+  });
+
+  it('accepts the top-up callback, from bytes or a Web Request', async () => {
+    const receiver = webhooks(1563956853 + 299);
+    const fromBytes = await receiver.verify({ body: new TextEncoder().encode(topUpCallback) });
+    expect(fromBytes).toMatchObject({
+      type: 'topup',
+      statusName: 'paid',
+      payment_in_id: '64522147743974',
+      payment_in_status: 1,
+    });
+    const request = new Request('https://shop.example/hooks', {
+      method: 'POST',
+      body: topUpCallback,
+    });
+    await expect(receiver.verify(request)).resolves.toEqual(fromBytes);
+  });
+
+  it('refuses a tampered value', async () => {
+    const tampered = invoiceCallback.replace('"status":1', '"status":3');
+    const error = await refusal(webhooks(1558429736).verify({ body: tampered }));
+    expect(error.reason).toBe('mismatch');
+    expect(error.message).not.toContain('d79d53d02f3447b33fd6323ef83c4932');
+  });
+
+  it('refuses a callback signed with another key', async () => {
+    const error = await refusal(
+      webhooks(1558429736, { developerKey: 'another_key' }).verify({ body: invoiceCallback }),
+    );
+    expect(error.reason).toBe('mismatch');
+    expect(error.message).not.toContain('another_key');
+  });
+
+  it('checks with callbackKey when it is set', async () => {
+    const receiver = webhooks(1558429736, {
+      developerKey: 'request_key',
+      callbackKey: 'secret_key',
+    });
+    await expect(receiver.verify({ body: invoiceCallback })).resolves.toMatchObject({
+      type: 'invoice',
+    });
+  });
+
+  it.each([
+    ['stale', 1558429736 + 301],
+    ['from the future', 1558429736 - 301],
+  ])('refuses a %s callback', async (_name, now) => {
+    const error = await refusal(webhooks(now).verify({ body: invoiceCallback }));
+    expect(error.reason).toBe('expired');
+  });
+
+  it('applies webhookToleranceSeconds and clockOffsetMs', async () => {
+    const late = webhooks(1558429736 + 400, { webhookToleranceSeconds: 600 });
+    await expect(late.verify({ body: invoiceCallback })).resolves.toMatchObject({ status: 1 });
+    const skewed = webhooks(1558429736 + 1000, { clockOffsetMs: -1000_000 });
+    await expect(skewed.verify({ body: invoiceCallback })).resolves.toMatchObject({ status: 1 });
+  });
+
+  it.each([
+    ['no hash', '{"timestamp":1558429736}', 'missing'],
+    ['not JSON', 'external_id=123457&hash=x', 'malformed'],
+    ['a JSON array', '[1,2]', 'malformed'],
+    ['an integer beyond 2^53', '{"payment_in_id":9007199254740993,"hash":"x"}', 'malformed'],
+  ])('refuses %s', async (_name, body, reason) => {
+    const error = await refusal(webhooks(1558429736).verify({ body }));
+    expect(error.reason).toBe(reason);
+  });
+
+  it('refuses a signed callback without a usable timestamp', async () => {
+    const receiver = webhooks(1558429736);
+    const body = receiver.sign({ external_id: 'x', timestamp: 'soon' });
+    expect((await refusal(receiver.verify({ body }))).reason).toBe('malformed');
+  });
+
+  it('refuses an object a body parser made', async () => {
+    const parsed = JSON.parse(invoiceCallback) as unknown;
+    const error = await refusal(webhooks(1558429736).verify(parsed as never));
+    expect(error.reason).toBe('not-raw');
+  });
+
+  it('verifies with the legacy rule: values in received order', async () => {
+    const receiver = webhooks(1558429736, { hashRule: 'legacy' });
+    const body = receiver.sign({
+      external_id: '123457',
+      service_id: 111,
+      status: 1,
+      timestamp: 1558429736,
+    });
+    expect(JSON.parse(body).hash).toBe(
+      // HMAC-MD5('secret_key', '12345711111558429736'), computed independently with Python's hmac
+      'f1658b069773f80e7026ae4a80eb22d7',
+    );
+    await expect(receiver.verify({ body })).resolves.toMatchObject({ statusName: 'paid' });
+    const { external_id, service_id, status, timestamp, hash } = JSON.parse(body);
+    const reordered = JSON.stringify({ service_id, external_id, status, timestamp, hash });
+    expect((await refusal(receiver.verify({ body: reordered }))).reason).toBe('mismatch');
+  });
+
+  it('keeps an unknown but signed callback as it came', async () => {
+    const receiver = webhooks(1558429736);
+    const body = receiver.sign({ something_new: 'yes' });
+    await expect(receiver.verify({ body })).resolves.toEqual({
+      type: 'unknown',
+      something_new: 'yes',
+      timestamp: 1558429736,
+    });
+  });
+});
+
+describe('webhooks.sign and acknowledge', () => {
+  it('signs like the provider: the §5.1 example gets its hash, tracker unsigned', () => {
+    const body = webhooks(1558429736).sign({
+      external_id: '123457',
+      service_id: 111,
+      status: 1,
+      tracker: ' gid_x',
+      payment_in_id: '011111-000082',
+      payment_out_id: '022222-001244',
+      timestamp: '1558429736',
+    });
+    expect(JSON.parse(body)).toMatchObject({
+      tracker: ' gid_x',
+      hash: 'd79d53d02f3447b33fd6323ef83c4932',
+    });
+  });
+
+  it('acknowledges with HTTP 200 and {"result":true}', () => {
+    const reply = webhooks(0).acknowledge();
+    expect(reply).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"result":true}',
+    });
+    expect(JSON.parse(reply.body)).toEqual({ result: true });
+  });
+});

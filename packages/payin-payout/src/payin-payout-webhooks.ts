@@ -1,0 +1,154 @@
+import {
+  PaySignatureError,
+  parseJsonText,
+  readWebhookInput,
+  type SignatureFailure,
+  timingSafeEqualText,
+  type WebhookInput,
+} from '@pay/core';
+import { type PayinPayoutCallback, toCallbackEvent } from './payin-payout-callbacks.ts';
+import { PROVIDER } from './payin-payout-constants.ts';
+import { unixSeconds } from './payin-payout-request.ts';
+import { type HashRule, payinPayoutHash } from './payin-payout-signing.ts';
+
+/** A callback field value as JSON carries it. */
+export type CallbackValue = string | number | boolean | null;
+
+/** A reply to send to the provider: `new Response(reply.body, reply)` in a Fetch-style handler. */
+export interface WebhookReply {
+  status: 200;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Callbacks of the developer-key API. */
+export interface PayinPayoutWebhooks {
+  /**
+   * Checks a callback (auto-debit result, reward result, top-up) and returns it as an event.
+   * Pass the raw body: `{ body: await request.text(), headers }` or the Web `Request`. The hash
+   * is recomputed over the values exactly as received, without `hash` and `tracker`, with the
+   * client's `hashRule` and `callbackKey`, compared in constant time; then `timestamp` must be
+   * within `webhookToleranceSeconds` of now. Payin-payout may send a callback more than once:
+   * act on it idempotently (by `external_id` + `status`, or `payment_in_id`).
+   * @throws PaySignatureError `reason` `missing` (no hash), `mismatch` (altered, or another key),
+   *   `expired` (timestamp outside the window), `malformed` (not a JSON object, or a field that
+   *   cannot be verified or read), `not-raw` (a parsed object instead of the raw body)
+   */
+  verify(input: WebhookInput): Promise<PayinPayoutCallback>;
+  /** The reply Payin-payout requires: HTTP 200 with `{"result":true}`; anything else is retried. */
+  acknowledge(): WebhookReply;
+  /**
+   * Signs callback fields as Payin-payout would (for tests and local emulation) and returns the
+   * JSON body to post. `timestamp` is added when missing; `tracker` is sent but not signed.
+   */
+  sign(payload: Readonly<Record<string, CallbackValue>>): string;
+}
+
+/** What callback verification needs from the client's settings. */
+export interface CallbackSettings {
+  key: string;
+  hashRule: HashRule;
+  toleranceSeconds: number;
+  serverNow: () => number;
+}
+
+/** Fields that are sent with a callback but never signed. */
+const UNSIGNED = new Set(['hash', 'tracker']);
+
+/** Creates `client.webhooks` for the developer-key API. */
+export function createWebhooks(settings: CallbackSettings): PayinPayoutWebhooks {
+  return {
+    async verify(input) {
+      const raw = await readWebhookInput(input, PROVIDER);
+      const parsed = parseJsonText(raw.body);
+      if (!parsed.ok || !isPlainObject(parsed.value)) {
+        throw refuse('malformed', 'the body is not a JSON object (Payin-payout posts JSON)');
+      }
+      const body = parsed.value;
+      const { hash } = body;
+      if (typeof hash !== 'string' || hash === '') throw refuse('missing', 'no `hash` field');
+      const signed = Object.entries(body).filter(([name]) => !UNSIGNED.has(name));
+      const unverifiable = findUnverifiable(signed, settings.hashRule);
+      if (unverifiable) throw refuse('malformed', unverifiable);
+      const expected = payinPayoutHash(signed, settings.hashRule, settings.key);
+      if (!timingSafeEqualText(expected, hash.toLowerCase())) {
+        throw refuse(
+          'mismatch',
+          `the hash does not match (hash rule '${settings.hashRule}'): the body was altered, ` +
+            'or it was signed with another key (see `callbackKey` and `hashRule`)',
+        );
+      }
+      checkTimestamp(body.timestamp, settings);
+      const { hash: _hash, ...fields } = body;
+      const read = toCallbackEvent(fields);
+      if (!read.ok) throw refuse('malformed', `signed, but unreadable: ${read.problem}`);
+      return read.event;
+    },
+    acknowledge() {
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"result":true}',
+      };
+    },
+    sign(payload) {
+      const fields: Record<string, CallbackValue> = { ...payload };
+      delete fields.hash;
+      fields.timestamp ??= unixSeconds(settings.serverNow());
+      const signed = Object.entries(fields).filter(([name]) => !UNSIGNED.has(name));
+      return JSON.stringify({
+        ...fields,
+        hash: payinPayoutHash(signed, settings.hashRule, settings.key),
+      });
+    },
+  };
+}
+
+function checkTimestamp(value: unknown, settings: CallbackSettings): void {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  if (!/^\d+$/.test(text)) throw refuse('malformed', '`timestamp` is missing or not Unix seconds');
+  const skew = Math.abs(unixSeconds(settings.serverNow()) - Number(text));
+  if (skew > settings.toleranceSeconds) {
+    throw refuse(
+      'expired',
+      `\`timestamp\` is ${skew} s away from now (allowed: ${settings.toleranceSeconds} s): ` +
+        'a replayed callback, or a clock to fix (`clockOffsetMs`)',
+    );
+  }
+}
+
+/**
+ * Why these fields cannot be checked exactly, or `undefined`. JSON integers beyond 2^53 lose
+ * digits in JavaScript (PHP keeps them); the legacy rule concatenates scalars only, in the
+ * received order, which JavaScript objects do not keep for integer-like keys.
+ */
+function findUnverifiable(
+  fields: ReadonlyArray<readonly [string, unknown]>,
+  rule: HashRule,
+): string | undefined {
+  const inexact = fields.find(([, value]) => hasUnsafeInteger(value));
+  if (inexact) return `\`${inexact[0]}\` holds an integer too large to verify exactly`;
+  if (rule !== 'legacy') return undefined;
+  const nested = fields.find(([, value]) => typeof value === 'object' && value !== null);
+  if (nested) return `\`${nested[0]}\` is not a scalar, which the legacy hash rule cannot sign`;
+  const indexLike = fields.find(([name]) => /^\d+$/.test(name));
+  if (indexLike) return `the key \`${indexLike[0]}\` loses its received order in JavaScript`;
+  return undefined;
+}
+
+function hasUnsafeInteger(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (typeof value === 'object' && value !== null) {
+    return Object.values(value).some(hasUnsafeInteger);
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A `PaySignatureError` for a refused callback or notification; `detail` never holds a hash. */
+export function refuse(reason: SignatureFailure, detail: string): PaySignatureError {
+  return new PaySignatureError({ provider: PROVIDER, operation: 'webhook', reason, detail });
+}
