@@ -5,9 +5,10 @@
 // fresh unpaid invoices, so a person can click through the pay pages.
 import { startCallbackReceiver, startSandbox } from '@pay/sandbox';
 import type { DemoScenario } from './scenario.ts';
+import { anymoneyScenario } from './scenarios/anymoney.ts';
 import { crystalpayScenario } from './scenarios/crystalpay.ts';
 
-const SCENARIOS: DemoScenario[] = [crystalpayScenario];
+const SCENARIOS: DemoScenario[] = [crystalpayScenario, anymoneyScenario];
 const keep = process.argv.includes('--keep');
 
 const sandbox = await startSandbox({ port: keep ? 4010 : 0 });
