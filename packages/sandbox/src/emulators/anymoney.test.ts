@@ -408,6 +408,22 @@ describe('AnyMoney end to end through the SDK', () => {
     expect(order).toMatchObject({ orig_amount: '10.5', out_curr: 'USD', rate: ['1', '1'] });
   });
 
+  it('a client with a fixed clock works once the request window allows it', async () => {
+    const frozen = { now: () => 1_700_000_000_000 };
+    await expect(client(frozen).balance()).rejects.toMatchObject({
+      providerCode: 'EParamRequestWindow',
+    });
+    const wide = await startSandbox({
+      providerOptions: { anymoney: { requestWindowMs: Number.POSITIVE_INFINITY } },
+    });
+    try {
+      const anymoney = client({ ...frozen, baseUrl: wide.baseUrls.anymoney });
+      expect(await anymoney.balance({ curr: 'USD' })).toEqual({ USD: '0' });
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('SDK errors carry the emulator’s names', async () => {
     const wrongKey = client({ apiKey: 'wrong' });
     await expect(wrongKey.balance()).rejects.toMatchObject({ providerCode: 'EParamSignInvalid' });
