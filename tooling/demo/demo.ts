@@ -5,10 +5,11 @@
 // fresh unpaid invoices, so a person can click through the pay pages.
 import { startCallbackReceiver, startSandbox } from '@pay/sandbox';
 import type { DemoScenario } from './scenario.ts';
+import { anymoneyScenario } from './scenarios/anymoney.ts';
 import { cryptocloudScenario } from './scenarios/cryptocloud.ts';
 import { crystalpayScenario } from './scenarios/crystalpay.ts';
 
-const SCENARIOS: DemoScenario[] = [crystalpayScenario, cryptocloudScenario];
+const SCENARIOS: DemoScenario[] = [crystalpayScenario, cryptocloudScenario, anymoneyScenario];
 const keep = process.argv.includes('--keep');
 
 const sandbox = await startSandbox({ port: keep ? 4010 : 0 });

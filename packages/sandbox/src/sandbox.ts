@@ -8,6 +8,7 @@ import {
 } from './callback-delivery.ts';
 import { halveDecimal } from './decimal-math.ts';
 import type { AnyEmulator, EmulatorContext } from './emulator.ts';
+import { anymoneyEmulator } from './emulators/anymoney.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
@@ -21,7 +22,11 @@ import { INVOICE_ACTIONS, type InvoiceAction, nextState } from './lifecycle.ts';
 import { renderPayPage } from './pay-page.ts';
 
 /** Every emulated provider, in the order the sandbox lists them. */
-export const EMULATORS: readonly AnyEmulator[] = [crystalpayEmulator, cryptocloudEmulator];
+export const EMULATORS: readonly AnyEmulator[] = [
+  crystalpayEmulator,
+  cryptocloudEmulator,
+  anymoneyEmulator,
+];
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
