@@ -8,6 +8,7 @@ import {
 } from './callback-delivery.ts';
 import { halveDecimal } from './decimal-math.ts';
 import type { AnyEmulator, EmulatorContext } from './emulator.ts';
+import { bitsbyEmulator } from './emulators/bitsby.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
@@ -20,7 +21,7 @@ import { INVOICE_ACTIONS, type InvoiceAction, nextState } from './lifecycle.ts';
 import { renderPayPage } from './pay-page.ts';
 
 /** Every emulated provider, in the order the sandbox lists them. */
-export const EMULATORS: readonly AnyEmulator[] = [crystalpayEmulator];
+export const EMULATORS: readonly AnyEmulator[] = [crystalpayEmulator, bitsbyEmulator];
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
