@@ -5,9 +5,10 @@
 // fresh unpaid invoices, so a person can click through the pay pages.
 import { startCallbackReceiver, startSandbox } from '@pay/sandbox';
 import type { DemoScenario } from './scenario.ts';
+import { bitsbyScenario } from './scenarios/bitsby.ts';
 import { crystalpayScenario } from './scenarios/crystalpay.ts';
 
-const SCENARIOS: DemoScenario[] = [crystalpayScenario];
+const SCENARIOS: DemoScenario[] = [crystalpayScenario, bitsbyScenario];
 const keep = process.argv.includes('--keep');
 
 const sandbox = await startSandbox({ port: keep ? 4010 : 0 });
