@@ -89,7 +89,10 @@ function decimalOf(value: string | undefined): string | undefined {
   }
 }
 
-/** The text fields of a form body. Other bodies (JSON, none, unreadable) carry no fields. */
+/**
+ * The text fields of a form body. [sandbox guess] Other bodies (JSON, none, unreadable) carry no
+ * fields: Bitsby documents only form fields.
+ */
 async function formOf(c: Context): Promise<Form> {
   try {
     const body = await c.req.parseBody();
@@ -384,6 +387,7 @@ export const bitsbyEmulator: ProviderEmulator<Credentials> = {
     return {
       url,
       // Bitsby signs nothing, so there is no signer to call: the documented plain JSON.
+      // [sandbox guess] Its Content-Type is not documented.
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),
       // Bitsby retries until it gets HTTP 200 exactly.
