@@ -6,10 +6,16 @@
 import { startCallbackReceiver, startSandbox } from '@pay/sandbox';
 import type { DemoScenario } from './scenario.ts';
 import { anymoneyScenario } from './scenarios/anymoney.ts';
+import { bitsbyScenario } from './scenarios/bitsby.ts';
 import { cryptocloudScenario } from './scenarios/cryptocloud.ts';
 import { crystalpayScenario } from './scenarios/crystalpay.ts';
 
-const SCENARIOS: DemoScenario[] = [crystalpayScenario, cryptocloudScenario, anymoneyScenario];
+const SCENARIOS: DemoScenario[] = [
+  crystalpayScenario,
+  cryptocloudScenario,
+  anymoneyScenario,
+  bitsbyScenario,
+];
 const keep = process.argv.includes('--keep');
 
 const sandbox = await startSandbox({ port: keep ? 4010 : 0 });

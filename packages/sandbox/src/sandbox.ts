@@ -9,6 +9,7 @@ import {
 import { halveDecimal } from './decimal-math.ts';
 import type { AnyEmulator, EmulatorContext } from './emulator.ts';
 import { anymoneyEmulator } from './emulators/anymoney.ts';
+import { bitsbyEmulator } from './emulators/bitsby.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
@@ -26,6 +27,7 @@ export const EMULATORS: readonly AnyEmulator[] = [
   crystalpayEmulator,
   cryptocloudEmulator,
   anymoneyEmulator,
+  bitsbyEmulator,
 ];
 
 /** Options of {@link startSandbox}. */
