@@ -41,7 +41,7 @@ export interface BitsbySettings extends CommonSettings {
    * Least time in ms between the starts of two requests of this client: Bitsby allows 1 request
    * per second. Calls wait in a queue for their turn (the wait does not count towards
    * `timeout`). Processes sharing one key need a larger value, or `0` and a limiter of their
-   * own. Default: `1000`.
+   * own. Default: `1100` (Bitsby's 1 request per second, with a margin for network jitter).
    */
   minIntervalMs?: number | undefined;
   /**

@@ -15,9 +15,6 @@ function client(sandbox: Environment['sandbox']): BitsbyClient {
       apiKey: apiKey!,
       projectId,
       baseUrl: sandbox.baseUrls.bitsby,
-      // The sandbox, like Bitsby, counts the second between requests as they arrive, while the
-      // queue spaces them as they start: 100 ms of margin absorbs the difference.
-      minIntervalMs: 1100,
     });
     clients.set(sandbox, bitsby);
   }
