@@ -8,10 +8,23 @@ export function halveDecimal(amount: string): string {
   return fromUnits(units, fraction.length);
 }
 
-/** `a - b` for non-negative decimal strings, at the larger scale of the two. */
+/** `a - b` for decimal strings (either sign), at the larger scale of the two. */
 export function subtractDecimal(a: string, b: string): string {
   const scale = Math.max(scaleOf(a), scaleOf(b));
   return fromUnits(toUnits(a, scale) - toUnits(b, scale), scale);
+}
+
+/** `a + b` for decimal strings (either sign), at the larger scale of the two. */
+export function addDecimal(a: string, b: string): string {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  return fromUnits(toUnits(a, scale) + toUnits(b, scale), scale);
+}
+
+/** Negative, zero or positive as `a` is below, equal to or above `b`. */
+export function compareDecimal(a: string, b: string): number {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const difference = toUnits(a, scale) - toUnits(b, scale);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
 
 function scaleOf(amount: string): number {
@@ -19,8 +32,10 @@ function scaleOf(amount: string): number {
 }
 
 function toUnits(amount: string, scale: number): bigint {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  return BigInt(whole + fraction.padEnd(scale, '0'));
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
+  const units = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -units : units;
 }
 
 function fromUnits(units: bigint, scale: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halveDecimal, subtractDecimal } from './decimal-math.ts';
+import { addDecimal, compareDecimal, halveDecimal, subtractDecimal } from './decimal-math.ts';
 import { isFinal, nextState } from './lifecycle.ts';
 
 describe('invoice lifecycle', () => {
@@ -33,7 +33,17 @@ describe('decimal math', () => {
     expect(halveDecimal('1500.50')).toBe('750.25');
   });
 
+  it('adds and compares exactly, either sign', () => {
+    expect(addDecimal('0.1', '0.2')).toBe('0.3');
+    expect(addDecimal('100.50', '-0.5')).toBe('100');
+    expect(addDecimal('-0.5', '0.25')).toBe('-0.25');
+    expect(compareDecimal('10.5', '10.50')).toBe(0);
+    expect(compareDecimal('-1', '0.01')).toBe(-1);
+    expect(compareDecimal('2', '1.99')).toBe(1);
+  });
+
   it('subtracts exactly', () => {
+    expect(subtractDecimal('0', '0.5')).toBe('-0.5');
     expect(subtractDecimal('100.5', '50.2')).toBe('50.3');
     expect(subtractDecimal('100', '0.01')).toBe('99.99');
     expect(subtractDecimal('0.3', '0.1')).toBe('0.2');

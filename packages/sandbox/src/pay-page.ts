@@ -24,13 +24,15 @@ export function renderPayPage(
   invoice: SandboxInvoice,
   emulator: AnyEmulator,
   notice: string | undefined,
+  /** Where callbacks go: the invoice's own URL, else the provider's project-level one. */
+  callbackUrl: string | undefined,
 ): string {
   const rows: Array<[string, string]> = [
     ['Invoice', invoice.id],
     ['Amount', `${invoice.amount} ${invoice.currency}`],
     ['Paid', `${invoice.paidAmount} ${invoice.currency}`],
     ['Status', `${emulator.statusOf(invoice)} (${invoice.state})`],
-    ['Callback URL', invoice.callbackUrl ?? '— none —'],
+    ['Callback URL', callbackUrl ?? '— none —'],
   ];
   const last = invoice.callbacks.at(-1);
   const callbackLine = last

@@ -190,7 +190,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const emulator = EMULATORS.find((candidate) => candidate.id === provider);
     const invoice = store.get(provider, c.req.param('id'));
     if (!emulator || !invoice) return c.html('<h1>No such invoice</h1>', 404);
-    return c.html(renderPayPage(invoice, emulator, c.req.query('notice')));
+    return c.html(
+      renderPayPage(
+        invoice,
+        emulator,
+        c.req.query('notice'),
+        invoice.callbackUrl ?? webhookUrls[provider],
+      ),
+    );
   });
   app.post('/_sandbox/pay/:provider/:id/:action', async (c) => {
     const { provider, id, action } = c.req.param();
@@ -247,7 +254,7 @@ function baseUrlsOf(origin: string): Sandbox['baseUrls'] {
 function describeResult(result: Extract<ActionResult, { ok: true }>): string {
   const callback = result.callback;
   const delivery = !callback
-    ? 'no callback (the invoice has no callback URL)'
+    ? 'no callback sent (the provider sends none for this change, or no callback URL is set)'
     : callback.acknowledged
       ? `callback delivered (HTTP ${callback.status})`
       : `callback not acknowledged (${callback.status ? `HTTP ${callback.status}` : callback.error}); retrying`;

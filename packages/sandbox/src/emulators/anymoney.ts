@@ -7,7 +7,7 @@ import {
   toDecimalString,
 } from '@pay/core';
 import type { Context, Hono } from 'hono';
-import { subtractDecimal } from '../decimal-math.ts';
+import { addDecimal, compareDecimal } from '../decimal-math.ts';
 import type { EmulatorContext, ProviderEmulator } from '../emulator.ts';
 import type { SandboxInvoice } from '../invoice-store.ts';
 
@@ -91,9 +91,7 @@ const PAYWAYS = new Set(['card', 'anycash', 'btc', 'eth', 'usdt', 'perfect']);
 const DEFAULT_REQUEST_WINDOW_MS = 60_000;
 
 /** Whether decimal `a` is below `b`. */
-const isBelow = (a: string, b: string) => subtractDecimal(a, b).startsWith('-');
-/** `a + b` as `a − (0 − b)`: `subtractDecimal` computes on signed integer units. */
-const addDecimal = (a: string, b: string) => subtractDecimal(a, subtractDecimal('0', b));
+const isBelow = (a: string, b: string) => compareDecimal(a, b) < 0;
 
 function currencyParam(params: Params, field: string) {
   const code = params[field] as string;

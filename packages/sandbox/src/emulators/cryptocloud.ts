@@ -1,7 +1,7 @@
 import { jsonNumber, timingSafeEqualText, toDecimalString } from '@pay/core';
 import { createCryptoCloud } from '@pay/cryptocloud';
 import type { Context, Hono } from 'hono';
-import { subtractDecimal } from '../decimal-math.ts';
+import { addDecimal, subtractDecimal } from '../decimal-math.ts';
 import type { ProviderEmulator } from '../emulator.ts';
 import type { SandboxInvoice } from '../invoice-store.ts';
 import type { InvoiceState } from '../lifecycle.ts';
@@ -106,9 +106,6 @@ function positiveAmount(value: unknown): string | undefined {
     return undefined;
   }
 }
-
-/** `a + b` for decimal strings, exactly (as `a - (0 - b)`, reusing the sandbox's decimal math). */
-const addDecimal = (a: string, b: string) => subtractDecimal(a, subtractDecimal('0', b));
 
 /** The invoice id without its `INV-` prefix: the API takes both, postbacks send it bare. */
 const bareId = (id: string) => id.replace(/^INV-/i, '');
