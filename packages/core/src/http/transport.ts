@@ -1,11 +1,12 @@
-import ky, { HTTPError, NetworkError, TimeoutError } from 'ky';
+import ky, { HTTPError } from 'ky';
 import * as v from 'valibot';
 import { PayApiError } from '../errors/pay-api-error.ts';
 import { redactSecrets, redactSecretsDeep } from '../errors/pay-error.ts';
-import { PayNetworkError } from '../errors/pay-network-error.ts';
 import { PayResponseError } from '../errors/pay-response-error.ts';
 import { toValidationIssues } from '../validation.ts';
+import { encodeBody } from './encode-body.ts';
 import { joinUrl } from './join-url.ts';
+import { toNetworkError } from './network-failure.ts';
 import { parseJsonText } from './parse-json.ts';
 
 /** What a provider's error reader found in a response body. */
@@ -208,32 +209,6 @@ export function createTransport(settings: TransportSettings): Transport {
   return { request };
 }
 
-/** Turns a body into what fetch sends, with its content type (multipart carries its boundary). */
-async function encodeBody(
-  body: RequestBody | undefined,
-): Promise<{ body?: BodyInit; contentType?: string }> {
-  if (body === undefined) return {};
-  if ('json' in body) return { body: JSON.stringify(body.json), contentType: 'application/json' };
-  if ('form' in body)
-    return { body: new URLSearchParams(toPairs(body.form) as [string, string][]) };
-  const form = new FormData();
-  for (const [name, value] of toPairs(body.multipart)) form.append(name, value);
-  // Encoded to bytes here rather than handed on as FormData: that is a stream, which ky cancels
-  // when a call ends, and if the fetch settled without reading it (a custom fetch failing early)
-  // the cancellation rejects inside undici, unhandled, which can end the Node process.
-  const encoded = new Response(form);
-  return {
-    body: new Uint8Array(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type') ?? undefined,
-  };
-}
-
-function toPairs(
-  fields: Record<string, string> | ReadonlyArray<readonly [string, string]>,
-): ReadonlyArray<readonly [string, string]> {
-  return Array.isArray(fields) ? fields : Object.entries(fields);
-}
-
 function hintForStatus(status: number): string {
   if (status === 401 || status === 403) return 'check the credentials in the client settings';
   if (status === 404) return 'check `baseUrl`: the provider does not know this path';
@@ -244,70 +219,4 @@ function hintForStatus(status: number): string {
 
 function redactOptional(text: string | undefined, secrets: readonly string[]): string | undefined {
   return text === undefined ? undefined : redactSecrets(text, secrets);
-}
-
-const networkCodes: Record<string, string> = {
-  ECONNRESET: 'connection reset',
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'connection closed while sending',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  CERT_HAS_EXPIRED: 'TLS certificate expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
-};
-
-function toNetworkError(
-  error: unknown,
-  signal: AbortSignal | undefined,
-  context: { provider: string; operation: string },
-  secrets: readonly string[],
-): PayNetworkError {
-  if (signal?.aborted) {
-    return new PayNetworkError({ ...context, aborted: true, reason: 'the request was aborted' });
-  }
-  if (error instanceof TimeoutError) {
-    return new PayNetworkError({
-      ...context,
-      timeout: true,
-      reason: 'timed out (raise `timeout` in the settings if the provider is slow)',
-    });
-  }
-  // Keep the low-level cause (it names the socket error), never ky's error: it holds the request.
-  const cause = error instanceof NetworkError ? error.cause : error;
-  const code = findErrorCode(cause);
-  const described = code ? (networkCodes[code] ?? code) : undefined;
-  const message = redactSecrets(innermostMessage(cause), secrets);
-  // A copy, not the original: a custom fetch may put anything in its error, credentials included.
-  const safeCause = Object.assign(new Error(message), { name: errorName(cause), code });
-  return new PayNetworkError({ ...context, reason: described ?? message, cause: safeCause });
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'Error';
-}
-
-/** The deepest message in a cause chain: fetch's own is only `fetch failed` (e.g. `bad port`). */
-function innermostMessage(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
-  let current: unknown = error;
-  for (let depth = 0; depth < 4; depth += 1) {
-    current = (current as { cause?: unknown } | undefined)?.cause;
-    if (!(current instanceof Error)) break;
-    message = current.message;
-  }
-  return message;
-}
-
-/** Node's fetch nests the socket error: `TypeError('fetch failed', { cause: { code } })`. */
-function findErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
