@@ -12,6 +12,7 @@ import { anymoneyEmulator } from './emulators/anymoney.ts';
 import { bitsbyEmulator } from './emulators/bitsby.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
+import { payinPayoutEmulator } from './emulators/payin-payout.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
@@ -27,6 +28,7 @@ export const EMULATORS: readonly AnyEmulator[] = [
   crystalpayEmulator,
   cryptocloudEmulator,
   anymoneyEmulator,
+  payinPayoutEmulator,
   bitsbyEmulator,
 ];
 
