@@ -70,7 +70,7 @@ function signed(
     ...params,
   }).filter((entry): entry is [string, string] => entry[1] !== undefined);
   if (hash === null) return entries;
-  return [...entries, ['hash', hash ?? hashOf(entries, rule, key ?? credentials.developerKey)]];
+  return [...entries, ['hash', hash ?? hashOf(entries, rule, key ?? credentials.developerKey!)]];
 }
 
 /** A plain POST of form fields, urlencoded unless `multipart`, with `Accept: application/json`. */
