@@ -9,11 +9,13 @@ import { anymoneyScenario } from './scenarios/anymoney.ts';
 import { bitsbyScenario } from './scenarios/bitsby.ts';
 import { cryptocloudScenario } from './scenarios/cryptocloud.ts';
 import { crystalpayScenario } from './scenarios/crystalpay.ts';
+import { payinPayoutScenario } from './scenarios/payin-payout.ts';
 
 const SCENARIOS: DemoScenario[] = [
   crystalpayScenario,
   cryptocloudScenario,
   anymoneyScenario,
+  payinPayoutScenario,
   bitsbyScenario,
 ];
 const keep = process.argv.includes('--keep');

@@ -35,6 +35,12 @@ export interface ProviderEmulator<TCredentials extends Record<string, string>> {
   defaultCredentials: TCredentials;
   /** The pay-page actions the provider has (partial payments only where it has them). */
   actions: readonly InvoiceAction[];
+  /**
+   * The actions of one invoice's flow, for a provider with several flows (Payin-payout's
+   * auto-debit invoice has no partial payment or expiry, its top-up invoice has both): a subset
+   * of `actions`. Default: `actions`.
+   */
+  actionsOf?(invoice: SandboxInvoice): readonly InvoiceAction[];
   /** Adds the provider's API routes to `app`, which is mounted at `{url}/<id>`. */
   routes(app: Hono, context: EmulatorContext<TCredentials>): void;
   /** The provider's name for an invoice's state, shown on the pay page (`payed`, `done`, …). */
@@ -52,3 +58,11 @@ export interface ProviderEmulator<TCredentials extends Record<string, string>> {
 /** Any emulator, whatever its credentials. */
 // biome-ignore lint/suspicious/noExplicitAny: a list of emulators holds each with its own credentials.
 export type AnyEmulator = ProviderEmulator<any>;
+
+/** The pay-page actions `invoice` offers: its flow's where the emulator says, else the provider's. */
+export function actionsOf(
+  emulator: AnyEmulator,
+  invoice: SandboxInvoice,
+): readonly InvoiceAction[] {
+  return emulator.actionsOf?.(invoice) ?? emulator.actions;
+}

@@ -1,4 +1,4 @@
-import type { AnyEmulator } from './emulator.ts';
+import { type AnyEmulator, actionsOf } from './emulator.ts';
 import type { SandboxInvoice } from './invoice-store.ts';
 import { INVOICE_ACTIONS, type InvoiceAction, isFinal, nextState } from './lifecycle.ts';
 
@@ -41,7 +41,8 @@ export function renderPayPage(
   const buttons = isFinal(invoice.state)
     ? '<p data-testid="final">This invoice is final.</p>'
     : INVOICE_ACTIONS.filter(
-        (action) => emulator.actions.includes(action) && nextState(invoice.state, action).ok,
+        (action) =>
+          actionsOf(emulator, invoice).includes(action) && nextState(invoice.state, action).ok,
       )
         .map(
           (action) =>

@@ -7,11 +7,12 @@ import {
   deliverCallback,
 } from './callback-delivery.ts';
 import { halveDecimal } from './decimal-math.ts';
-import type { AnyEmulator, EmulatorContext } from './emulator.ts';
+import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
 import { anymoneyEmulator } from './emulators/anymoney.ts';
 import { bitsbyEmulator } from './emulators/bitsby.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
+import { payinPayoutEmulator } from './emulators/payin-payout.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
@@ -27,6 +28,7 @@ export const EMULATORS: readonly AnyEmulator[] = [
   crystalpayEmulator,
   cryptocloudEmulator,
   anymoneyEmulator,
+  payinPayoutEmulator,
   bitsbyEmulator,
 ];
 
@@ -113,7 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const invoice = store.get(provider, id);
     if (!emulator || !invoice)
       return { ok: false, reason: `no ${provider} invoice ${id}`, httpStatus: 404 };
-    if (!emulator.actions.includes(action)) {
+    if (!actionsOf(emulator, invoice).includes(action)) {
       return {
         ok: false,
         reason: `${emulator.name} has no "${action}" in its payment flow`,
