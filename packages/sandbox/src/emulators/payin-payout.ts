@@ -1,7 +1,7 @@
 import { isHttpUrl, parseJsonText, timingSafeEqualText, toDecimalString } from '@pay/core';
 import { createPayinPayout, type HashRule, payinPayoutHash } from '@pay/payin-payout';
 import type { Context, Hono } from 'hono';
-import { subtractDecimal } from '../decimal-math.ts';
+import { addDecimal, subtractDecimal } from '../decimal-math.ts';
 import type { EmulatorContext, ProviderEmulator } from '../emulator.ts';
 import type { SandboxInvoice } from '../invoice-store.ts';
 import type { InvoiceAction, InvoiceState } from '../lifecycle.ts';
@@ -243,9 +243,6 @@ function payments(context: PayinPayoutContext, side: 'incoming' | 'outgoing') {
     })
     .reverse();
 }
-
-/** `a + b` as `a − (0 − b)`: `subtractDecimal` computes on signed integer units. */
-const addDecimal = (a: string, b: string) => subtractDecimal(a, subtractDecimal('0', b));
 
 /** Payin-payout's developer-key API, emulated: auto-debit and top-up invoices and their lookups. */
 export const payinPayoutEmulator: ProviderEmulator<Credentials> = {
