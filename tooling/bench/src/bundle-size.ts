@@ -72,6 +72,8 @@ async function bundle(
   ].join('\n');
   const result = await build({
     stdin: { contents, resolveDir: BENCH_DIR, sourcefile: 'app.js' },
+    // Metafile paths relative to this package whatever the caller's working directory.
+    absWorkingDir: BENCH_DIR,
     bundle: true,
     minify: true,
     format: 'esm',

@@ -25,6 +25,8 @@ export function renderReport(results: BenchResults): string {
     '',
     targetTable(figures),
     '',
+    'Where a target is missed, the CPU profile and the bundle breakdown in the details below show where the cost is.',
+    '',
     ...peerSections(results, figures),
     renderDetails(results, figures),
     '',
