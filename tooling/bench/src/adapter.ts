@@ -64,8 +64,8 @@ export interface InvoiceSubject {
 
 /**
  * A `@pay/*` provider package under benchmark. Adding a provider means writing one file
- * `src/providers/<id>.ts` that exports one of these, and adding it to `src/providers/index.ts`.
- * It must provide:
+ * `src/providers/<id>.ts` that exports one of these, adding it to `src/providers/index.ts`, and
+ * adding `"@pay/<id>": "workspace:^"` to this package's dependencies. It must provide:
  *
  * - `id`: the provider id, as in `packages/<id>` and the fixtures folder (`crystalpay`).
  * - `packageName` (`@pay/<id>`) and `bundleExport`, the factory `create<Brand>`.
