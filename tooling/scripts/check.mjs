@@ -1,5 +1,6 @@
-// `npm test`: lint, then build, typecheck, test and publint every package through turbo, then
-// one plain line totalling every package's tests: `N passed, N failed, N skipped`.
+// `npm test`: lint, then build, typecheck, test, publint and the size budgets (size-limit, in
+// tooling/bench) of every package through turbo, then one plain line totalling every package's
+// tests: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ const tasksOk = run('turbo', [
   'typecheck',
   'test',
   'publint',
+  'size',
   '--continue',
   '--output-logs=errors-only',
 ]);

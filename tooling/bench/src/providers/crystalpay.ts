@@ -1,0 +1,33 @@
+import { createCrystalPay, type InvoiceCreateParams, VERSION } from '@pay/crystalpay';
+import type { ProviderAdapter } from '../adapter.ts';
+import { fixturePath, fixtureResponse, readFixture } from '../fixtures.ts';
+
+// The documented example: request body and answer from the CrystalPay docs, via the fixture.
+const fixture = readFixture('crystalpay', 'invoice.create.success');
+// The package's own fake credentials (package.json `pay.testSettings`), the ones the fixture uses.
+const settings = { login: 'demo_login', secret: 'demo_secret_5b1e', salt: 'test_salt_2f8a' };
+const input = fixture.input as InvoiceCreateParams;
+
+/** CrystalPay `POST /v3/invoice/create/`: credentials in a JSON body, nothing signed. */
+export const crystalpay: ProviderAdapter = {
+  id: 'crystalpay',
+  packageName: '@pay/crystalpay',
+  bundleExport: 'createCrystalPay',
+  sizeBudget: '15.2 kB',
+  prepare({ baseUrl, fetch }) {
+    const client = createCrystalPay({ ...settings, baseUrl, fetch });
+    return () => client.invoice.create(input);
+  },
+  rawRequest: {
+    method: 'POST',
+    path: fixturePath(fixture),
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': `pay-crystalpay/${VERSION}`,
+    },
+    // Byte for byte what the SDK sends (the fixture pins it): key order, amount as a number.
+    body: fixture.request.bodyText ?? '',
+  },
+  response: fixtureResponse(fixture),
+};
