@@ -8,7 +8,7 @@ import {
 } from './callback-delivery.ts';
 import { halveDecimal } from './decimal-math.ts';
 import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
-import { anymoneyEmulator } from './emulators/anymoney.ts';
+import { anymoneyEmulator } from './emulators/anymoney/index.ts';
 import { bitsbyEmulator } from './emulators/bitsby.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
