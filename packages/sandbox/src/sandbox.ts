@@ -9,7 +9,7 @@ import {
 import { halveDecimal } from './decimal-math.ts';
 import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
 import { anymoneyEmulator } from './emulators/anymoney/index.ts';
-import { bitsbyEmulator } from './emulators/bitsby.ts';
+import { bitsbyEmulator } from './emulators/bitsby/index.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud/index.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
 import { payinPayoutEmulator } from './emulators/payin-payout.ts';
