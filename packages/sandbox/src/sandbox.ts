@@ -12,7 +12,7 @@ import { anymoneyEmulator } from './emulators/anymoney/index.ts';
 import { bitsbyEmulator } from './emulators/bitsby/index.ts';
 import { cryptocloudEmulator } from './emulators/cryptocloud/index.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
-import { payinPayoutEmulator } from './emulators/payin-payout.ts';
+import { payinPayoutEmulator } from './emulators/payin-payout/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
