@@ -8,11 +8,11 @@ import {
 } from './callback-delivery.ts';
 import { halveDecimal } from './decimal-math.ts';
 import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
-import { anymoneyEmulator } from './emulators/anymoney.ts';
-import { bitsbyEmulator } from './emulators/bitsby.ts';
-import { cryptocloudEmulator } from './emulators/cryptocloud.ts';
+import { anymoneyEmulator } from './emulators/anymoney/index.ts';
+import { bitsbyEmulator } from './emulators/bitsby/index.ts';
+import { cryptocloudEmulator } from './emulators/cryptocloud/index.ts';
 import { crystalpayEmulator } from './emulators/crystalpay.ts';
-import { payinPayoutEmulator } from './emulators/payin-payout.ts';
+import { payinPayoutEmulator } from './emulators/payin-payout/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,

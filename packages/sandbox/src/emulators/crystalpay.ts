@@ -1,9 +1,12 @@
-import { digestHex, timingSafeEqualText, toDecimalString } from '@pay/core';
+import { digestHex, timingSafeEqualText } from '@pay/core';
 import { createCrystalPay } from '@pay/crystalpay';
 import type { Context, Hono } from 'hono';
 import { subtractDecimal } from '../decimal-math.ts';
-import type { ProviderEmulator } from '../emulator.ts';
+import type { EmulatorContext, ProviderEmulator } from '../emulator.ts';
 import type { SandboxInvoice } from '../invoice-store.ts';
+import { positiveDecimal } from './shared/amount.ts';
+import { addNewInvoice } from './shared/new-invoice.ts';
+import { sqlDateTime } from './shared/time.ts';
 
 // CrystalPay v3 as its SPEC describes it: every call a POST with a JSON body carrying
 // auth_login/auth_secret, every answer HTTP 200 with `error`/`errors` (errors included).
@@ -23,11 +26,6 @@ const STATUS: Record<SandboxInvoice['state'], string> = {
 const ok = (c: Context, payload: Record<string, unknown>) =>
   c.json({ error: false, errors: [], ...payload });
 const refuse = (c: Context, ...errors: string[]) => c.json({ error: true, errors });
-
-/** `YYYY-MM-DD HH:MM:SS`, as CrystalPay renders times (no zone). */
-function crystalTime(ms: number | undefined): string | null {
-  return ms === undefined ? null : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
 
 /** Reads the JSON body and checks the credentials; answers the error envelope when either fails. */
 async function authenticated(
@@ -51,14 +49,9 @@ async function authenticated(
   return body as Record<string, unknown>;
 }
 
-/** A positive decimal as CrystalPay would accept it, or undefined. */
-function amountOf(value: unknown): string | undefined {
-  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
-  try {
-    return toDecimalString(value);
-  } catch {
-    return undefined;
-  }
+/** A CrystalPay id, invoice or payoff: `123456789_abcdefghij`. */
+function crystalId(context: EmulatorContext<Credentials>): string {
+  return `${Math.floor(100_000_000 + Math.random() * 899_999_999)}_${context.randomId(10)}`;
 }
 
 /** The `invoice/info/` object (newer doc version). Rates are 1:1 in the sandbox. */
@@ -84,9 +77,9 @@ function invoiceInfo(invoice: SandboxInvoice): Record<string, unknown> {
     redirect_url: fields.redirect_url ?? null,
     callback_url: invoice.callbackUrl ?? null,
     extra: fields.extra ?? null,
-    created_at: crystalTime(invoice.createdAt),
-    expired_at: crystalTime(invoice.expiresAt),
-    final_at: crystalTime(invoice.finalAt),
+    created_at: sqlDateTime(invoice.createdAt),
+    expired_at: sqlDateTime(invoice.expiresAt),
+    final_at: sqlDateTime(invoice.finalAt),
   };
 }
 
@@ -101,7 +94,7 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
       const body = await authenticated(c, context.credentials);
       if (body instanceof Response) return body;
       const errors: string[] = [];
-      const amount = amountOf(body.amount);
+      const amount = positiveDecimal(body.amount);
       if (body.amount === undefined) errors.push('`amount` field is required');
       else if (!amount || amount.startsWith('-') || amount === '0')
         errors.push('`amount` field is invalid');
@@ -119,22 +112,16 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
         errors.push('`subtract_from` field is invalid');
       }
       if (errors.length > 0 || !amount) return refuse(c, ...errors);
-      const id = `${Math.floor(100_000_000 + Math.random() * 899_999_999)}_${context.randomId(10)}`;
+      const id = crystalId(context);
       const now = context.now();
-      const invoice = context.store.add({
-        provider: 'crystalpay',
+      const invoice = addNewInvoice(context, 'crystalpay', {
         id,
-        state: 'created',
         amount,
-        paidAmount: '0',
         currency: typeof body.currency === 'string' ? body.currency : 'RUB',
         createdAt: now,
         expiresAt: now + (body.lifetime as number) * 60_000,
-        finalAt: undefined,
         callbackUrl: typeof body.callback_url === 'string' ? body.callback_url : undefined,
-        payUrl: context.payUrl('crystalpay', id),
         fields: body,
-        callbacks: [],
       });
       const info = invoiceInfo(invoice);
       return ok(c, {
@@ -163,7 +150,7 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
         id: 1,
         name: context.credentials.login,
         status_level: 1,
-        created_at: crystalTime(0),
+        created_at: sqlDateTime(0),
       });
     });
 
@@ -181,9 +168,9 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
         .join(':');
       if (!timingSafeEqualText(String(body.signature), digestHex('sha1', signed)))
         return refuse(c, 'Invalid signature');
-      const amount = amountOf(body.amount) ?? String(body.amount);
+      const amount = positiveDecimal(body.amount) ?? String(body.amount);
       return ok(c, {
-        id: `${Math.floor(100_000_000 + Math.random() * 899_999_999)}_${context.randomId(10)}`,
+        id: crystalId(context),
         state: 'created',
         method: body.method,
         amount,

@@ -1,7 +1,7 @@
 import { createBitsby } from '@pay/bitsby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 // Two sandboxes: `limited` keeps Bitsby's default limit of 1 request per second per key, for the
 // SDK's happy path; `unlimited` lifts it so that plain requests can follow each other at once.

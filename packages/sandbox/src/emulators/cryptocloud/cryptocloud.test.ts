@@ -1,9 +1,9 @@
 import { PayApiError } from '@pay/core';
 import { createCryptoCloud } from '@pay/cryptocloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
-import { cryptocloudEmulator } from './cryptocloud.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
+import { cryptocloudEmulator } from './index.ts';
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;

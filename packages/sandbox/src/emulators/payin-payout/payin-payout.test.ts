@@ -1,9 +1,9 @@
 import { hmacHex, httpBuildQuery, PayApiError, sortKeysCaseInsensitive } from '@pay/core';
 import { createPayinPayout, type PayinPayoutSettings } from '@pay/payin-payout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
-import { contactsOf } from './payin-payout.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
+import { contactsOf } from './contacts.ts';
 
 // `sandbox` checks the default rule ('sorted') with its own credentials; `specSorted` and
 // `specLegacy` take the SPEC's test credentials (key `secret_key`, user 1111) and any timestamp,

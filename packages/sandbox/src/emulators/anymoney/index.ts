@@ -1,0 +1,46 @@
+import { createAnyMoney } from '@pay/anymoney';
+import type { Hono } from 'hono';
+import type { ProviderEmulator } from '../../emulator.ts';
+import { orderOf, STATUS } from './payloads.ts';
+import { handle } from './routes.ts';
+import type { Credentials } from './types.ts';
+
+// AnyMoney's merchant API as its SPEC describes it: JSON-RPC 2.0, every method one `POST /`,
+// signed with x-merchant / x-utc-now-ms / x-signature (HMAC-SHA512 under the API key of the
+// sorted param values followed by the time). Invoices are known by the merchant's `externalid`,
+// so that is the sandbox id too. AnyMoney documents no HTTP status for errors: the sandbox answers
+// them with 200 [sandbox guess], except the observed 400 "InvalidHeaders" variant.
+
+export const anymoneyEmulator: ProviderEmulator<Credentials> = {
+  id: 'anymoney',
+  name: 'AnyMoney',
+  defaultCredentials: {
+    merchantId: '100500',
+    apiKey: 'sandbox_api_key',
+    sciKey: 'sandbox_sci_key',
+  },
+  actions: ['pay', 'pay-partial', 'fail', 'expire'],
+
+  routes(app: Hono, context) {
+    app.all('*', (c) => handle(c, context));
+  },
+
+  statusOf: (invoice) => STATUS[invoice.state],
+
+  callback(invoice, context) {
+    if (!invoice.callbackUrl) return undefined;
+    // The order representation, signed by the SDK's own signer with the (undocumented, candidate)
+    // algorithm; in the docs' example x-utc-now-ms equals the order's ftime.
+    const { body, headers } = createAnyMoney({ ...context.credentials }).webhooks.sign(
+      orderOf(invoice),
+      { timestamp: invoice.finalAt ?? context.now() },
+    );
+    return {
+      url: invoice.callbackUrl,
+      headers,
+      body,
+      // AnyMoney wants HTTP 200 within 5 s (the delivery timeout); anything else is resent.
+      isAcknowledged: ({ status }) => status === 200,
+    };
+  },
+};

@@ -1,0 +1,50 @@
+import type { Hono } from 'hono';
+import type { ProviderEmulator } from '../../emulator.ts';
+import { authenticated } from './auth.ts';
+import { STATUS, webhookOf } from './payloads.ts';
+import { bitsbyRoutes } from './routes.ts';
+import type { Credentials } from './types.ts';
+
+// Bitsby as its SPEC describes it: every call a POST with form fields (multipart/form-data as the
+// docs' `curl -F` examples send; urlencoded is read too) and `Authorization: Token <API key>`;
+// every answer `{"result": "success" | "error", "data": …}`; at most 1 request per second per key.
+// Webhooks go to the project's WH URL, only when an invoice becomes paid, and are not signed.
+//
+// [sandbox guess] Bitsby documents neither the HTTP status of its errors nor their texts, except
+// "Requests too frequent": errors are answered with HTTP 200 (an unknown path with 404), in texts
+// of our own choosing.
+
+/** Bitsby, emulated: invoices, payments and balances, with its rate limit. */
+export const bitsbyEmulator: ProviderEmulator<Credentials> = {
+  id: 'bitsby',
+  name: 'Bitsby',
+  defaultCredentials: {
+    apiKey: 'sandbox-bitsby-api-key',
+    projectId: '00000000-0000-4000-8000-000000000001',
+  },
+  // A buyer pays or lets the invoice expire; there is no partial or failed payment, and
+  // cancelling is the merchant's API call (`invoices/cancel`), not a pay-page button.
+  actions: ['pay', 'expire'],
+
+  routes(app: Hono, context) {
+    app.use('*', authenticated(context));
+    bitsbyRoutes(app, context);
+  },
+
+  statusOf: (invoice) => STATUS[invoice.state],
+
+  callback(invoice, context) {
+    const url = context.webhookUrl();
+    // Bitsby sends a webhook only when an invoice becomes paid, to the project's WH URL.
+    if (invoice.state !== 'paid' || !url) return undefined;
+    return {
+      url,
+      // Bitsby signs nothing, so there is no signer to call: the documented plain JSON.
+      // [sandbox guess] Its Content-Type is not documented.
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(webhookOf(invoice)),
+      // Bitsby retries until it gets HTTP 200 exactly.
+      isAcknowledged: ({ status }) => status === 200,
+    };
+  },
+};

@@ -1,0 +1,16 @@
+import type { EmulatorContext } from '../../emulator.ts';
+
+export type Credentials = { apiKey: string; projectId: string };
+export type BitsbyContext = EmulatorContext<Credentials>;
+
+/** What the sandbox keeps of a Bitsby invoice, besides the neutral fields. */
+export interface BitsbyFields {
+  uid: string;
+  projectId: string;
+  amountFiat: string;
+  currencyFiat: string;
+  amountFiatUSD: string;
+  commissionFiatUSD: string;
+  description: string | null;
+  serviceData: string | null;
+}
