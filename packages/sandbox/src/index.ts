@@ -4,12 +4,12 @@ export {
   type ReceivedCallback,
   startCallbackReceiver,
 } from './callback-receiver.ts';
+export { EMULATORS } from './emulators/index.ts';
 export type { FaultConfig, FaultSettings } from './faults.ts';
 export type { CallbackAttempt, ProviderId, SandboxInvoice } from './invoice-store.ts';
 export type { InvoiceAction, InvoiceState } from './lifecycle.ts';
 export {
   type ActionResult,
-  EMULATORS,
   type Sandbox,
   type SandboxOptions,
   startSandbox,

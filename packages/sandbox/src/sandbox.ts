@@ -6,13 +6,10 @@ import {
   DEFAULT_RETRY_POLICY,
   deliverCallback,
 } from './callback-delivery.ts';
+import { mountControlApi } from './control-api.ts';
 import { halveDecimal } from './decimal-math.ts';
 import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
-import { anymoneyEmulator } from './emulators/anymoney/index.ts';
-import { bitsbyEmulator } from './emulators/bitsby/index.ts';
-import { cryptocloudEmulator } from './emulators/cryptocloud/index.ts';
-import { crystalpayEmulator } from './emulators/crystalpay.ts';
-import { payinPayoutEmulator } from './emulators/payin-payout/index.ts';
+import { EMULATORS } from './emulators/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
@@ -20,17 +17,7 @@ import {
   type ProviderId,
   type SandboxInvoice,
 } from './invoice-store.ts';
-import { INVOICE_ACTIONS, type InvoiceAction, nextState } from './lifecycle.ts';
-import { renderPayPage } from './pay-page.ts';
-
-/** Every emulated provider, in the order the sandbox lists them. */
-export const EMULATORS: readonly AnyEmulator[] = [
-  crystalpayEmulator,
-  cryptocloudEmulator,
-  anymoneyEmulator,
-  payinPayoutEmulator,
-  bitsbyEmulator,
-];
+import { type InvoiceAction, nextState } from './lifecycle.ts';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -147,68 +134,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     app.route(`/${emulator.id}`, providerApp);
   }
 
-  app.get('/_sandbox', (c) =>
-    c.json({ baseUrls: baseUrlsOf(origin), credentials, actions: INVOICE_ACTIONS }),
-  );
-  app.get('/_sandbox/invoices', (c) =>
-    c.json(store.list(c.req.query('provider') as ProviderId | undefined)),
-  );
-  app.get('/_sandbox/invoices/:provider/:id', (c) => {
-    const invoice = store.get(c.req.param('provider') as ProviderId, c.req.param('id'));
-    return invoice ? c.json(invoice) : c.json({ error: 'no such invoice' }, 404);
-  });
-  app.post('/_sandbox/invoices/:provider/:id/:action', async (c) => {
-    const result = await act(
-      c.req.param('provider') as ProviderId,
-      c.req.param('id'),
-      c.req.param('action') as InvoiceAction,
-    );
-    return result.ok ? c.json(result) : c.json({ error: result.reason }, result.httpStatus);
-  });
-  app.get('/_sandbox/webhook-urls', (c) => c.json(webhookUrls));
-  app.put('/_sandbox/webhook-urls/:provider', async (c) => {
-    const { url } = (await c.req.json()) as { url?: unknown };
-    if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
-      return c.json({ error: 'url must be an absolute URL, or absent to clear it' }, 400);
-    }
-    webhookUrls[c.req.param('provider') as ProviderId] = url;
-    return c.json(webhookUrls);
-  });
-  app.get('/_sandbox/faults', (c) => c.json(faults));
-  app.put('/_sandbox/faults', async (c) => {
-    try {
-      faults = validateFaults((await c.req.json()) as FaultConfig);
-      return c.json(faults);
-    } catch (error) {
-      return c.json({ error: error instanceof Error ? error.message : String(error) }, 400);
-    }
-  });
-  app.post('/_sandbox/reset', (c) => {
-    store.clear();
-    return c.json({ ok: true });
-  });
-  app.get('/_sandbox/pay/:provider/:id', (c) => {
-    const provider = c.req.param('provider') as ProviderId;
-    const emulator = EMULATORS.find((candidate) => candidate.id === provider);
-    const invoice = store.get(provider, c.req.param('id'));
-    if (!emulator || !invoice) return c.html('<h1>No such invoice</h1>', 404);
-    return c.html(
-      renderPayPage(
-        invoice,
-        emulator,
-        c.req.query('notice'),
-        invoice.callbackUrl ?? webhookUrls[provider],
-      ),
-    );
-  });
-  app.post('/_sandbox/pay/:provider/:id/:action', async (c) => {
-    const { provider, id, action } = c.req.param();
-    const result = await act(provider as ProviderId, id, action as InvoiceAction);
-    const notice = result.ok ? describeResult(result) : result.reason;
-    return c.redirect(
-      `/_sandbox/pay/${provider}/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`,
-      303,
-    );
+  mountControlApi(app, {
+    store,
+    credentials,
+    webhookUrls,
+    baseUrls: () => baseUrlsOf(origin),
+    faults: { get: () => faults, set: (next) => (faults = next) },
+    act,
   });
 
   const server = serve({
@@ -251,16 +183,6 @@ function baseUrlsOf(origin: string): Sandbox['baseUrls'] {
     payinPayout: `${origin}/payin-payout`,
     bitsby: `${origin}/bitsby`,
   };
-}
-
-function describeResult(result: Extract<ActionResult, { ok: true }>): string {
-  const callback = result.callback;
-  const delivery = !callback
-    ? 'no callback sent (the provider sends none for this change, or no callback URL is set)'
-    : callback.acknowledged
-      ? `callback delivered (HTTP ${callback.status})`
-      : `callback not acknowledged (${callback.status ? `HTTP ${callback.status}` : callback.error}); retrying`;
-  return `Status is now ${result.status}; ${delivery}.`;
 }
 
 function randomId(length: number): string {
