@@ -47,7 +47,12 @@ const results: BenchResults = {
   durationSeconds: (performance.now() - started) / 1000,
   quick,
   settings,
-  providers: providers.map(({ id, packageName, sizeBudget }) => ({ id, packageName, sizeBudget })),
+  providers: providers.map(({ id, packageName, sizeBudget, note }) => ({
+    id,
+    packageName,
+    sizeBudget,
+    note,
+  })),
   peers: peers.map(({ id, packageName, registrySpec, comparesWith, note }) => ({
     id,
     packageName,
