@@ -130,7 +130,7 @@ function profileSection({ info, cpu }: ProviderFigures): string[] {
   return [
     `#### Where \`${info.packageName}\`'s CPU time goes (V8 sampling profile of ${count(profile.calls)} calls on the stub fetch)`,
     '',
-    'Self time by owner; time in V8 built-ins (JSON.parse, RegExp) counts for the caller. "Node internals" is the work of Node\'s fetch classes (Request, Headers, AbortSignal, streams) in these calls, the part a raw call also causes included (about the raw call\'s whole CPU time above).',
+    'Self time by owner; time in V8 built-ins (JSON.parse, RegExp) counts for the caller. "Node internals" is the work of Node\'s fetch classes (Request, Headers, AbortSignal, streams) in these calls, the part a raw call also causes included (about the raw call\'s whole CPU time above); "Node crypto" is the SDK\'s signing (HMAC, hashes) in `node:crypto`.',
     '',
     table(
       ['owner', 'share', 'per call (sampled)'],
