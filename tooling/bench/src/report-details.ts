@@ -155,8 +155,10 @@ function profileSection({ info, cpu }: ProviderFigures): string[] {
 }
 
 function bundleSection(title: string, bundle: BundleFigures): string[] {
-  const shown = bundle.byPackage.slice(0, 8);
-  const rest = bundle.byPackage.slice(8);
+  // Eight rows and a "more" row; a ninth package is shown itself rather than summed alone.
+  const cut = bundle.byPackage.length <= 9 ? bundle.byPackage.length : 8;
+  const shown = bundle.byPackage.slice(0, cut);
+  const rest = bundle.byPackage.slice(cut);
   const rows = shown.map((share) => [
     share.packageName,
     kB(share.minifiedBytes),
