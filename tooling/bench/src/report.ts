@@ -43,10 +43,11 @@ function describeRun(results: BenchResults): string {
   return [
     `Run on ${machine.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpuModel} (${machine.cores} cores),`,
     `${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ${results.durationSeconds.toFixed(0)} s.`,
-    `Load average ${machine.loadAtStart.toFixed(2)} at the start and ${results.loadAtEnd.toFixed(2)} at the end (the end counts the run's own processes)`,
-    busy
-      ? '— the machine was shared with other work, so absolute times are noisy; the ratios, from interleaved runs, are the figures to compare.'
-      : '.',
+    `Load average ${machine.loadAtStart.toFixed(2)} at the start and ${results.loadAtEnd.toFixed(2)} at the end (the end counts the run's own processes)${
+      busy
+        ? ' — the machine was shared with other work, so absolute times are noisy; the ratios, from interleaved runs, are the figures to compare.'
+        : '.'
+    }`,
     results.quick ? '**Quick run (`--quick`): too few samples to publish.**' : '',
   ]
     .filter(Boolean)
