@@ -60,6 +60,12 @@ export interface InvoiceSubject {
   rawRequest: RawRequest;
   /** What the loopback server answers. */
   response: DocumentedResponse;
+  /**
+   * A sentence for the report when measuring this client took a setting or a trick a reader
+   * should know about (a rate limiter switched off, a private field set), or when its request
+   * cannot be byte-identical on every call (and why that does not matter).
+   */
+  note?: string | undefined;
 }
 
 /**
@@ -75,13 +81,15 @@ export interface InvoiceSubject {
  *   makes the documented create-invoice call with fixed input and returns its result.
  * - `rawRequest`: the same call as a hand-written client would send it with `fetch`: method, path
  *   below the base URL, every header the SDK sets (user agent included), and the body text with
- *   the signature already computed (copy it from the fixture's `request.bodyText` where there is
- *   one, or compute it once at module load, never per call).
+ *   the signature already computed, taken from the fixture (`rawRequestFromFixture()` in
+ *   ../fixture-request.ts) or computed once at module load, never per call.
  * - `response`: the documented success answer (the fixture's `response`).
  * - `sizeBudget`: the size-limit budget of `import { create<Brand> }` (min+gzip, kB = 1000 bytes),
- *   a little above what `pnpm bench` measures; `npm test` fails when it is exceeded.
+ *   about 3 % above what size-limit measures; `npm test` fails when it is exceeded.
+ * - `note` (optional): anything about the measurement a reader of the report should know.
  *
- * The harness checks on the wire that `prepare()`'s request and `rawRequest` are identical, so a
+ * The harness checks on the wire that `prepare()`'s request and `rawRequest` are identical (a
+ * multipart boundary, random per call in Node's fetch, is the one part allowed to differ), so a
  * wrong adapter fails loudly instead of producing a flattering ratio.
  */
 export interface ProviderAdapter extends InvoiceSubject {
@@ -101,6 +109,4 @@ export interface PeerAdapter extends InvoiceSubject {
   comparesWith: string;
   /** Whether `prepare()` honours `CallTarget.fetch`. */
   acceptsFetch: boolean;
-  /** A sentence for the report on how it was pointed at the loopback server, if that took a trick. */
-  note?: string | undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallTarget } from './adapter.ts';
+import { withoutBoundary } from './multipart.ts';
 import { providers } from './providers/index.ts';
 import { prepareRaw } from './raw-fetch.ts';
 
@@ -16,13 +17,14 @@ function recordingFetch(answer: { status: number; contentType: string; body: str
   return { fetch: fetch as typeof globalThis.fetch, sent };
 }
 
+/** What the wire comparison compares; a multipart boundary (random per request) set aside. */
 async function describeRequest(request: Request) {
-  return {
+  return withoutBoundary({
     method: request.method,
     url: request.url,
     headers: Object.fromEntries(request.headers),
     body: await request.text(),
-  };
+  });
 }
 
 // The benchmark checks this on the wire before it measures; here it is checked on every change,

@@ -23,6 +23,7 @@ describe('ownerOf (profile frames)', () => {
     ['file:///r/node_modules/.pnpm/valibot@1.5.0/node_modules/valibot/dist/index.mjs', 'valibot'],
     ['file:///r/packages/crystalpay/dist/index.js', '@pay/crystalpay'],
     ['node:internal/deps/undici/undici', 'Node internals (fetch Request/Response, streams)'],
+    ['node:internal/crypto/keys', 'Node crypto (signing, hashing)'],
     ['file:///r/tooling/bench/src/stub-fetch.ts', 'benchmark loop and stub fetch'],
   ])('%s → %s', (url, owner) => {
     expect(ownerOf(frame(url))).toBe(owner);

@@ -127,6 +127,10 @@ export function ownerOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
   if (functionName === '(garbage collector)') return 'GC';
   if (!url) return 'V8 (program, built-ins)';
+  // Signing (HMAC, hashes) runs in node:crypto: the SDK's work, not fetch's, so kept apart.
+  if (url === 'node:crypto' || url.startsWith('node:internal/crypto/')) {
+    return 'Node crypto (signing, hashing)';
+  }
   if (url.startsWith('node:')) return 'Node internals (fetch Request/Response, streams)';
   const inModules = url.match(/.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
   if (inModules?.[1]) return inModules[1];

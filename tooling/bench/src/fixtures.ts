@@ -4,11 +4,17 @@ import { REPO_ROOT } from './paths.ts';
 
 /** The parts of a contract-test fixture (docs/decisions/0004) that adapters reuse. */
 export interface Fixture {
+  /** Settings merged over the package's test settings; `now` in milliseconds. */
+  settings?: Record<string, unknown>;
   input: Record<string, unknown>;
   request: {
     method: 'GET' | 'POST';
     url: string;
     headers?: Record<string, string>;
+    /** Default `json`. */
+    bodyEncoding?: 'json' | 'form' | 'multipart' | 'none';
+    /** The body as a JSON value, or for form and multipart an object of string fields. */
+    body?: unknown;
     bodyText?: string;
   };
   response: {

@@ -35,10 +35,28 @@ export function count(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** One markdown table. */
+/**
+ * One markdown table, its columns padded to a common width so that the file reads as a table
+ * too (Markdown is outside Biome's formatting, so nothing else aligns it).
+ */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const cells = [header, ...rows].map((row) => row.map(escapeCell));
+  const widths = header.map((_, column) =>
+    Math.max(3, ...cells.map((row) => length(row[column] ?? ''))),
+  );
+  const line = (row: readonly string[]) =>
+    `| ${widths.map((width, column) => pad(row[column] ?? '', width)).join(' | ')} |`;
+  const [head = [], ...body] = cells;
+  return [line(head), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
+}
+
+/** Characters as an editor counts them (code points, so `µ` and `×` count once). */
+function length(text: string): number {
+  return [...text].length;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(width - length(text));
 }
 
 function escapeCell(cell: string): string {

@@ -1,5 +1,6 @@
 import type { CreateInvoiceCall } from './adapter.ts';
 import type { Loopback } from './loopback.ts';
+import { withoutBoundary } from './multipart.ts';
 
 /** How strictly a client's request must match the raw one. */
 export interface IdentityRules {
@@ -20,8 +21,9 @@ export interface IdentityReport {
 
 /**
  * Sends one request from each side to the loopback server and compares what arrived: method,
- * path, body bytes and headers. Throws on a difference that matters, so a wrong adapter stops
- * the run instead of producing a ratio between two different requests.
+ * path, body bytes and headers (a multipart boundary aside). Throws on a difference that
+ * matters, so a wrong adapter stops the run instead of producing a ratio between two different
+ * requests.
  */
 export async function checkIdenticalRequests(
   loopback: Loopback,
@@ -32,10 +34,14 @@ export async function checkIdenticalRequests(
 ): Promise<IdentityReport> {
   await loopback.takeRecorded();
   await client();
-  const [fromClient] = await loopback.takeRecorded();
+  const [clientRequest] = await loopback.takeRecorded();
   await raw();
-  const [fromRaw] = await loopback.takeRecorded();
-  if (!fromClient || !fromRaw) throw new Error(`${label}: the loopback server saw no request`);
+  const [rawRequest] = await loopback.takeRecorded();
+  if (!clientRequest || !rawRequest) {
+    throw new Error(`${label}: the loopback server saw no request`);
+  }
+  // A multipart boundary is random per request in Node's fetch: the one part allowed to differ.
+  const [fromClient, fromRaw] = [withoutBoundary(clientRequest), withoutBoundary(rawRequest)];
   const problems: string[] = [];
   const tolerated: string[] = [];
   for (const field of ['method', 'path', 'body'] as const) {

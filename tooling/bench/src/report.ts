@@ -27,6 +27,7 @@ export function renderReport(results: BenchResults): string {
     '',
     'Where a target is missed, the CPU profile and the bundle breakdown in the details below show where the cost is.',
     '',
+    ...adapterNotes(results),
     ...peerSections(results, figures),
     renderDetails(results, figures),
     '',
@@ -36,15 +37,17 @@ export function renderReport(results: BenchResults): string {
 
 function describeRun(results: BenchResults): string {
   const { machine } = results;
-  const busy =
-    machine.loadAtStart > machine.cores * 0.75 || results.loadAtEnd > machine.cores * 0.75;
+  // Only the start says whether others were busy: by the end the 1-minute average counts this
+  // run's own client and loopback server (about 2 on their own) and its npm installs.
+  const busy = machine.loadAtStart > machine.cores * 0.75;
   return [
     `Run on ${machine.date.slice(0, 16).replace('T', ' ')} UTC, ${machine.cpuModel} (${machine.cores} cores),`,
     `${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ${results.durationSeconds.toFixed(0)} s.`,
-    `Load average ${machine.loadAtStart.toFixed(2)} at the start and ${results.loadAtEnd.toFixed(2)} at the end`,
-    busy
-      ? '— the machine was shared with other work, so absolute times are noisy; the ratios, from interleaved runs, are the figures to compare.'
-      : '.',
+    `Load average ${machine.loadAtStart.toFixed(2)} at the start and ${results.loadAtEnd.toFixed(2)} at the end (the end counts the run's own processes)${
+      busy
+        ? ' — the machine was shared with other work, so absolute times are noisy; the ratios, from interleaved runs, are the figures to compare.'
+        : '.'
+    }`,
     results.quick ? '**Quick run (`--quick`): too few samples to publish.**' : '',
   ]
     .filter(Boolean)
@@ -126,6 +129,18 @@ function targetTable(figures: readonly ProviderFigures[]): string {
     }),
   ]);
   return table(header, rows);
+}
+
+/** What a reader should know about how some providers were measured (the adapters' notes). */
+function adapterNotes(results: BenchResults): string[] {
+  const noted = results.providers.filter((provider) => provider.note);
+  if (noted.length === 0) return [];
+  return [
+    '## How some providers are measured',
+    '',
+    ...noted.map((provider) => `- \`${provider.packageName}\`: ${provider.note}`),
+    '',
+  ];
 }
 
 /** One section per provider that has peers: the peers' figures beside ours, or ours pending. */
@@ -231,7 +246,7 @@ function methodSection(results: BenchResults): string {
     '## Method',
     '',
     `- **Server**: a loopback HTTP server (127.0.0.1, its own process, so on a 2-core machine it does not share the client's core) answers each provider's documented create-invoice response, prepared once as bytes: no validation or JSON work in the hot path. The "server busy" column in the throughput details shows it was not the bottleneck.`,
-    `- **Identical requests**: before measuring, one SDK call and one raw call go to the server and are compared on the wire — method, path, body bytes and every header (both use Node's fetch). A difference stops the run.`,
+    `- **Identical requests**: before measuring, one SDK call and one raw call go to the server and are compared on the wire — method, path, body bytes and every header (both use Node's fetch). A difference stops the run. The one exception is a multipart boundary, random per request in Node's fetch: the raw body is encoded once with a fixed boundary of the same shape and length, and the check compares the two with the boundary set aside.`,
     `- **Latency (concurrency 1)**: ${count(settings.latency.rounds)} calls per side after ${count(settings.latency.warmupRounds)} warm-up rounds, interleaved call by call in rotating order; median and p99 of per-call wall time.`,
     `- **Throughput**: ${settings.throughput.concurrencies.join(' and ')} concurrent callers; ${settings.throughput.rounds} windows of ${count(settings.throughput.callsPerWindow)} calls per side in alternating order after a warm-up window; median calls/s over windows.`,
     `- **CPU added per call**: the SDK and the raw call on the same stub \`fetch\` (it builds the \`Request\`, reads its body and returns the documented \`Response\`, as Node's fetch does around the socket), ${settings.cpu.blocks} alternating blocks of ${count(settings.cpu.callsPerBlock)} sequential calls each after ${count(settings.cpu.warmupCalls)} warm-up calls; \`process.cpuUsage()\` per block, median over blocks, SDK minus raw. The profile (V8 sampling, ${count(settings.profileCalls)} SDK calls) attributes self time to packages.`,

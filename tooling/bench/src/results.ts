@@ -9,6 +9,8 @@ export interface ProviderInfo {
   id: string;
   packageName: string;
   sizeBudget: string;
+  /** The adapter's note on how it was measured, if any. */
+  note?: string | undefined;
 }
 
 /** What the report needs to know about a peer besides its figures. */

@@ -1,10 +1,9 @@
 // `pnpm bench`: measures every registered provider (and its peers) and writes docs/benchmarks.md.
 // Flags: --quick (a smoke run with few samples; prints, writes nothing), --json (print the raw
 // results as JSON instead of the report).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatWithBiome } from './biome-format.ts';
 import { comparisonGroups } from './comparisons.ts';
 import { runCpuPhase } from './cpu-phase.ts';
 import { currentLoad, describeMachine } from './machine.ts';
@@ -47,7 +46,12 @@ const results: BenchResults = {
   durationSeconds: (performance.now() - started) / 1000,
   quick,
   settings,
-  providers: providers.map(({ id, packageName, sizeBudget }) => ({ id, packageName, sizeBudget })),
+  providers: providers.map(({ id, packageName, sizeBudget, note }) => ({
+    id,
+    packageName,
+    sizeBudget,
+    note,
+  })),
   peers: peers.map(({ id, packageName, registrySpec, comparesWith, note }) => ({
     id,
     packageName,
@@ -63,11 +67,9 @@ const results: BenchResults = {
 if (asJson) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } else {
-  let report = renderReport(results);
+  const report = renderReport(results);
   if (!quick) {
     writeFileSync(REPORT_FILE, report);
-    if (formatWithBiome(REPORT_FILE)) report = readFileSync(REPORT_FILE, 'utf8');
-    else log('warning: could not format the report with biome; `npm test` will flag it');
     log(`wrote ${relative(REPO_ROOT, REPORT_FILE)}`);
   }
   process.stdout.write(report);

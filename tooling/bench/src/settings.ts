@@ -1,4 +1,7 @@
-/** How many calls each phase makes. Bounded: a full run stays within about two minutes. */
+/**
+ * How many calls each phase makes. Bounded: a full run takes about three and a half minutes
+ * with five providers and a peer on a 2-core machine.
+ */
 export interface BenchSettings {
   latency: { warmupRounds: number; rounds: number };
   throughput: { concurrencies: number[]; rounds: number; callsPerWindow: number };

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { CryptoCloudApi } from 'cryptocloud-api';
 import type { PeerAdapter } from '../adapter.ts';
+import { cryptocloudExample } from '../providers/cryptocloud.ts';
 
-// Fake credentials: the loopback server checks nothing.
-const API_KEY = 'bench_api_key';
-const SHOP_ID = 'bench_shop_id';
+// The same invoice, credentials and documented answer as the `@pay/cryptocloud` adapter, so
+// the peer, our package and raw fetch send the same request and are served the same bytes.
+const { settings, input, response } = cryptocloudExample;
+// The peer's constructor wants a secret key (postback verification only); never used here.
 const SECRET_KEY = 'bench_secret_key';
-/** The documented example order (docs.cryptocloud.plus, api-reference-v2/create-invoice). */
-const input = { amount: 100, currency: 'USD', order_id: 'ORDER_93223' };
 
 // The peer sends with axios, whose user agent names its version: read it from the copy the peer
 // itself resolves, so the raw request stays identical when axios moves.
@@ -16,63 +16,6 @@ const axiosVersion = (
     version: string;
   }
 ).version;
-
-/**
- * The documented success answer of `POST /v2/invoice/create` (docs.cryptocloud.plus, "Invoice
- * Creation", response example; the tail of the `currency` object and `project` as the other v2
- * examples show them). When `@pay/cryptocloud` lands, its contract-test fixture
- * replaces this copy so both clients are served the same bytes.
- */
-const documentedAnswer = {
-  status: 'success',
-  result: {
-    uuid: 'INV-XXXXXXXX',
-    created: '2023-01-01 12:00:00.000000',
-    address: '',
-    expiry_date: '2023-01-02 12:00:00.000000',
-    side_commission: 'client',
-    side_commission_cc: 'client',
-    amount: 100.0,
-    amount_usd: 100.0,
-    amount_in_fiat: 100.0,
-    fee: 1.4,
-    fee_usd: 1.4,
-    service_fee: 1.9,
-    service_fee_usd: 1.9,
-    type_payments: 'crypto',
-    fiat_currency: 'USD',
-    status: 'created',
-    is_email_required: false,
-    link: 'https://pay.cryptocloud.plus/XXXXXXXX',
-    invoice_id: null,
-    currency: {
-      id: 4,
-      code: 'USDT',
-      fullcode: 'USDT_TRC20',
-      network: {
-        code: 'TRC20',
-        id: 4,
-        icon: 'https://cdn.cryptocloud.plus/currency/crypto/TRX.svg',
-        fullname: 'Tron',
-      },
-      name: 'Tether',
-      is_email_required: false,
-      stablecoin: true,
-      icon_base: 'https://cdn.cryptocloud.plus/img/currency/USDT.svg',
-      icon_network: 'https://cdn.cryptocloud.plus/img/currency_network/USDT_TRC.svg',
-      icon_qr: 'https://cdn.cryptocloud.plus/img/stroke/USDT_STROKE.svg',
-      order: 1,
-    },
-    project: {
-      id: 1,
-      name: 'Test',
-      fail: 'https://test.com/failed-payment',
-      success: 'https://test.com/successful-payment',
-      logo: '',
-    },
-    test_mode: false,
-  },
-};
 
 /**
  * `cryptocloud-api` (npm; axios, class-validator, jsonwebtoken), read from its source
@@ -90,9 +33,13 @@ export const cryptocloudApi: PeerAdapter = {
   acceptsFetch: false,
   note:
     'It has no base-URL setting (the URL is hard-coded in its constructor), so the benchmark ' +
-    "points it at the loopback server by setting its private axios instance's `defaults.baseURL`.",
+    "points it at the loopback server by setting its private axios instance's `defaults.baseURL`. " +
+    "It sends the body `@pay/cryptocloud` sends (the docs' example without `email`, which it cannot " +
+    'send) and is served the same documented answer (the contract-test fixture); both columns are ' +
+    "divided by the same raw `fetch` of `@pay/cryptocloud`'s request, which differs from the peer's " +
+    'only in the `accept`, `accept-encoding` and `user-agent` values axios sets.',
   prepare({ baseUrl }) {
-    const client = new CryptoCloudApi(API_KEY, SHOP_ID, SECRET_KEY);
+    const client = new CryptoCloudApi(settings.apiKey, settings.shopId, SECRET_KEY);
     (client as unknown as { api: { defaults: { baseURL: string } } }).api.defaults.baseURL =
       `${baseUrl}/v2`;
     return () => client.createInvoice(input);
@@ -104,15 +51,12 @@ export const cryptocloudApi: PeerAdapter = {
     headers: {
       accept: 'application/json, text/plain, */*',
       'accept-encoding': 'gzip, compress, deflate, br',
-      authorization: `Token ${API_KEY}`,
+      authorization: `Token ${settings.apiKey}`,
       'content-type': 'application/json',
       'user-agent': `axios/${axiosVersion}`,
     },
-    body: JSON.stringify({ shop_id: SHOP_ID, ...input }),
+    // The body `@pay/cryptocloud` sends: `shop_id` first, then the invoice.
+    body: JSON.stringify({ shop_id: settings.shopId, ...input }),
   },
-  response: {
-    status: 200,
-    contentType: 'application/json',
-    body: JSON.stringify(documentedAnswer),
-  },
+  response,
 };

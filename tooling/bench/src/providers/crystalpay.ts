@@ -1,6 +1,7 @@
 import { createCrystalPay, type InvoiceCreateParams, VERSION } from '@pay/crystalpay';
 import type { ProviderAdapter } from '../adapter.ts';
-import { fixturePath, fixtureResponse, readFixture } from '../fixtures.ts';
+import { rawRequestFromFixture } from '../fixture-request.ts';
+import { fixtureResponse, readFixture } from '../fixtures.ts';
 
 // The documented example: request body and answer from the CrystalPay docs, via the fixture.
 const fixture = readFixture('crystalpay', 'invoice.create.success');
@@ -19,16 +20,7 @@ export const crystalpay: ProviderAdapter = {
     const client = createCrystalPay({ ...settings, baseUrl, fetch });
     return () => client.invoice.create(input);
   },
-  rawRequest: {
-    method: 'POST',
-    path: fixturePath(fixture),
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'user-agent': `pay-crystalpay/${VERSION}`,
-    },
-    // Byte for byte what the SDK sends (the fixture pins it): key order, amount as a number.
-    body: fixture.request.bodyText ?? '',
-  },
+  // Byte for byte what the SDK sends (the fixture's bodyText pins key order, amount as a number).
+  rawRequest: rawRequestFromFixture(fixture, `pay-crystalpay/${VERSION}`),
   response: fixtureResponse(fixture),
 };
