@@ -1,23 +1,21 @@
+import { encodeMultipart } from './multipart.ts';
 import type { RequestBody } from './transport.ts';
 
-/** Turns a body into what fetch sends, with its content type (multipart carries its boundary). */
-export async function encodeBody(
-  body: RequestBody | undefined,
-): Promise<{ body?: BodyInit; contentType?: string }> {
+/**
+ * Turns a body into what fetch sends, with its content type (multipart carries its boundary).
+ * Every encoding yields a finished string or URLSearchParams, never a stream: ky cancels an
+ * unread request stream when a call ends, which rejects inside undici, unhandled, when a
+ * custom fetch settled without reading it.
+ */
+export function encodeBody(body: RequestBody | undefined): {
+  body?: BodyInit;
+  contentType?: string;
+} {
   if (body === undefined) return {};
   if ('json' in body) return { body: JSON.stringify(body.json), contentType: 'application/json' };
   if ('form' in body)
     return { body: new URLSearchParams(toPairs(body.form) as [string, string][]) };
-  const form = new FormData();
-  for (const [name, value] of toPairs(body.multipart)) form.append(name, value);
-  // Encoded to bytes here rather than handed on as FormData: that is a stream, which ky cancels
-  // when a call ends, and if the fetch settled without reading it (a custom fetch failing early)
-  // the cancellation rejects inside undici, unhandled, which can end the Node process.
-  const encoded = new Response(form);
-  return {
-    body: new Uint8Array(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type') ?? undefined,
-  };
+  return encodeMultipart(toPairs(body.multipart));
 }
 
 function toPairs(

@@ -114,7 +114,7 @@ export function createTransport(settings: TransportSettings): Transport {
   ): Promise<v.InferOutput<TSchema>> {
     const context = { provider: settings.provider, operation: call.operation };
     const idempotent = call.idempotent === true && settings.maxRetries > 0;
-    const encoded = await encodeBody(call.body);
+    const encoded = encodeBody(call.body);
     let status: number;
     let text: string;
     try {
