@@ -42,6 +42,7 @@ export {
   resolveCommonSettings,
 } from './http/common-settings.ts';
 export { joinUrl } from './http/join-url.ts';
+export { encodeMultipart, type MultipartBody } from './http/multipart.ts';
 export { type JsonParseResult, MAX_JSON_LENGTH, parseJsonText } from './http/parse-json.ts';
 export {
   createTransport,

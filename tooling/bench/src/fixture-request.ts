@@ -1,6 +1,6 @@
+import { encodeMultipart } from '@pay/core';
 import type { RawRequest } from './adapter.ts';
 import { type Fixture, fixturePath } from './fixtures.ts';
-import { encodeMultipart } from './multipart.ts';
 
 /**
  * The raw request for a fixture's documented call, with every header the `@pay/*` transport

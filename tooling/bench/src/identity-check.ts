@@ -40,7 +40,7 @@ export async function checkIdenticalRequests(
   if (!clientRequest || !rawRequest) {
     throw new Error(`${label}: the loopback server saw no request`);
   }
-  // A multipart boundary is random per request in Node's fetch: the one part allowed to differ.
+  // A multipart boundary is random per request (@pay/core's encoder): the one part allowed to differ.
   const [fromClient, fromRaw] = [withoutBoundary(clientRequest), withoutBoundary(rawRequest)];
   const problems: string[] = [];
   const tolerated: string[] = [];

@@ -1,39 +1,9 @@
 /**
- * multipart/form-data bodies, which cannot be byte-identical from call to call: Node's fetch
- * (undici) encodes `FormData` with a random boundary (`----formdata-undici-0` + 11 random digits,
- * always the same length). The raw side sends one body encoded once with a fixed boundary of that
- * shape; the comparison treats the boundary token as the only part allowed to differ.
+ * multipart/form-data bodies cannot be byte-identical from call to call: `@pay/core` encodes
+ * each with a fresh random boundary (always the same length). The raw side sends one body
+ * encoded once by that same encoder; the comparison treats the boundary token as the only part
+ * allowed to differ.
  */
-
-/** undici's boundary shape with fixed digits: same length, so the same `content-length`. */
-const FIXED_BOUNDARY = `----formdata-undici-0${'0'.repeat(11)}`;
-
-/**
- * Text fields encoded as undici encodes `FormData` (RFC 7578: line breaks in names and values
- * made CRLF, then `"`, CR and LF in names percent-encoded), with the fixed boundary.
- * Synchronous, so adapters can build their raw request at module load (size-limit loads them).
- */
-export function encodeMultipart(fields: ReadonlyArray<readonly [string, string]>): {
-  contentType: string;
-  body: string;
-} {
-  const parts = fields.map(
-    ([name, value]) =>
-      `--${FIXED_BOUNDARY}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${crlf(value)}\r\n`,
-  );
-  return {
-    contentType: `multipart/form-data; boundary=${FIXED_BOUNDARY}`,
-    body: `${parts.join('')}--${FIXED_BOUNDARY}--\r\n`,
-  };
-}
-
-function escapeName(name: string): string {
-  return crlf(name).replaceAll('\n', '%0A').replaceAll('\r', '%0D').replaceAll('"', '%22');
-}
-
-function crlf(value: string): string {
-  return value.replace(/\r\n|\r|\n/g, '\r\n');
-}
 
 /** Stands in for the boundary in a canonical request. */
 const BOUNDARY_PLACEHOLDER = '<boundary>';
