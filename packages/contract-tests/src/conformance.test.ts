@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hangUntilAborted, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
-import type { Fixture } from './fixture-schema.ts';
+import { argumentsOf, type Fixture, interactionsOf } from './fixture-schema.ts';
 import {
   expectErrorClass,
   expectNoSecrets,
@@ -69,47 +70,28 @@ const FAULTS: Array<{
   // exactly as Node's fetch does.
   {
     name: 'timeout',
-    settings: { timeout: 50, fetch: hangUntilAborted },
+    settings: { timeout: 50, fetch: stubFetch(hangUntilAborted) },
     expected: 'PayNetworkError',
     fields: { timeout: true },
   },
   {
     name: 'connection reset',
-    settings: { fetch: resetConnection },
+    settings: { fetch: stubFetch(resetConnection) },
     expected: 'PayNetworkError',
     fields: { timeout: false, message: expect.stringContaining('connection reset') },
   },
 ];
 
-/** A fetch that never answers until its signal aborts, as a silent server does. */
-function hangUntilAborted(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-  return new Promise((_resolve, reject) => {
-    if (signal?.aborted) reject(signal.reason);
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}
-
 /**
- * A fetch that fails as Node's does when the server resets the connection after the request
- * was sent (the body is read first, as the socket would have).
+ * Fails as Node's fetch does when the server resets the connection after the request was sent
+ * (`stubFetch` reads the body first, as the socket would have).
  */
-async function resetConnection(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  await new Request(input, init).arrayBuffer();
+function resetConnection(): never {
   const socketError = Object.assign(new Error('read ECONNRESET'), {
     code: 'ECONNRESET',
     syscall: 'read',
   });
   throw new TypeError('fetch failed', { cause: socketError });
-}
-
-function interactionsOf(fixture: Fixture) {
-  return (
-    fixture.interactions ??
-    (fixture.request && fixture.response
-      ? [{ request: fixture.request, response: fixture.response }]
-      : [])
-  );
 }
 
 for (const pkg of findProviderPackages()) {
@@ -182,8 +164,7 @@ for (const pkg of findProviderPackages()) {
         '%s',
         async (_operation, fixture) => {
           const faulty = createTestClient(pkg, module, { ...fixture.settings, ...fault.settings });
-          const args =
-            fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+          const args = argumentsOf(fixture);
           const { outcome } = await withReplay(
             fault.override ? interactionsOf(fixture).slice(0, 1) : [],
             () => settle(() => getOperation(faulty, fixture.operation)(...args)),
@@ -215,8 +196,7 @@ for (const pkg of findProviderPackages()) {
           },
         };
         const faulty = createTestClient(pkg, module, fixture.settings);
-        const args =
-          fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+        const args = argumentsOf(fixture);
         const { outcome } = await withReplay([extended, ...rest], () =>
           settle(() => getOperation(faulty, fixture.operation)(...args)),
         );

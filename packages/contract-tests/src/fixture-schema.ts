@@ -97,3 +97,16 @@ export const fixtureSchema = v.pipe(
 
 export type Fixture = v.InferOutput<typeof fixtureSchema>;
 export type Interaction = v.InferOutput<typeof interactionSchema>;
+
+/** A fixture's interactions: its `interactions` list, or its single `request`/`response` pair. */
+export function interactionsOf(fixture: Fixture): Interaction[] {
+  if (fixture.interactions) return fixture.interactions;
+  return fixture.request && fixture.response
+    ? [{ request: fixture.request, response: fixture.response }]
+    : [];
+}
+
+/** The arguments the operation is called with: `(input)` or `(input, options)`. */
+export function argumentsOf(fixture: Fixture): unknown[] {
+  return fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { argumentsOf, interactionsOf } from './fixture-schema.ts';
 import { expectNoSecrets, expectOutcome, secretValues, settle } from './outcome.ts';
 import {
   createTestClient,
@@ -22,13 +23,8 @@ for (const pkg of findProviderPackages()) {
         const { fixture } = loaded;
         const module = await importProvider(pkg);
         const client = createTestClient(pkg, module, fixture.settings);
-        const interactions =
-          fixture.interactions ??
-          (fixture.request && fixture.response
-            ? [{ request: fixture.request, response: fixture.response }]
-            : []);
-        const args =
-          fixture.options === undefined ? [fixture.input] : [fixture.input, fixture.options];
+        const interactions = interactionsOf(fixture);
+        const args = argumentsOf(fixture);
         const { replay, outcome } = await withReplay(interactions, () =>
           settle(() => getOperation(client, fixture.operation)(...args)),
         );
