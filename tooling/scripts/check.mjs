@@ -53,6 +53,13 @@ for (const dir of workspaceDirs) {
   console.log(
     `check: ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
   );
+  // Name every failed test here too: with turbo's errors-only logs a failure far up the output
+  // is easy to miss, and a flaky one must identify itself the first time it happens.
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed') console.log(`check: FAILED ${name} › ${test.fullName}`);
+    }
+  }
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
