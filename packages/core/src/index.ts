@@ -1,7 +1,22 @@
 export { amountInput, amountOutput } from './amounts/amount-schema.ts';
 export { type DecimalOptions, toDecimalString } from './amounts/decimal.ts';
 export { jsonNumber } from './amounts/json-number.ts';
+export {
+  type ClientSetup,
+  type ClientSetupOptions,
+  createClientSetup,
+  type ResolvedCommonSettings,
+} from './client/client-setup.ts';
+export {
+  createEndpointFactory,
+  type DefineEndpoint,
+  type EndpointDefinition,
+  type EndpointMethod,
+  type ProviderProtocol,
+  type ProviderRequest,
+} from './client/endpoint.ts';
 export { PayApiError, type PayApiErrorOptions } from './errors/pay-api-error.ts';
+export type { PayCallError } from './errors/pay-call-error.ts';
 export { PayConfigError } from './errors/pay-config-error.ts';
 export {
   defineErrorMarker,
@@ -44,12 +59,15 @@ export {
 export { joinUrl } from './http/join-url.ts';
 export { encodeMultipart, type MultipartBody } from './http/multipart.ts';
 export { type JsonParseResult, MAX_JSON_LENGTH, parseJsonText } from './http/parse-json.ts';
+export { abortableSleep } from './http/sleep.ts';
 export {
   createTransport,
   type ProviderErrorInfo,
   type ProviderErrorReader,
   type RequestBody,
   type RequestOptions,
+  type RequestThrottle,
+  type Sleep,
   type Transport,
   type TransportRequest,
   type TransportSettings,
@@ -57,4 +75,11 @@ export {
 export { checkTimedeltaRange, formatTimedelta, parseTimedelta } from './time/timedelta.ts';
 export { httpUrlInput, isHttpUrl, parseInput, toValidationIssues } from './validation.ts';
 export { VERSION } from './version.ts';
+export {
+  acknowledgement,
+  type SignedWebhook,
+  type VerifiedWebhookEvent,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
+} from './webhooks/webhook-contract.ts';
 export { type RawWebhook, readWebhookInput, type WebhookInput } from './webhooks/webhook-input.ts';

@@ -1,13 +1,15 @@
-import ky, { HTTPError } from 'ky';
+import ky from 'ky';
 import * as v from 'valibot';
 import { PayApiError } from '../errors/pay-api-error.ts';
 import { redactSecrets, redactSecretsDeep } from '../errors/pay-error.ts';
+import { PayNetworkError } from '../errors/pay-network-error.ts';
 import { PayResponseError } from '../errors/pay-response-error.ts';
 import { toValidationIssues } from '../validation.ts';
 import { encodeBody } from './encode-body.ts';
 import { joinUrl } from './join-url.ts';
 import { toNetworkError } from './network-failure.ts';
 import { parseJsonText } from './parse-json.ts';
+import { abortableSleep } from './sleep.ts';
 
 /** What a provider's error reader found in a response body. */
 export interface ProviderErrorInfo {
@@ -58,6 +60,11 @@ export interface TransportRequest<TSchema extends v.GenericSchema> extends Reque
   searchParams?: Record<string, string> | undefined;
   /** Headers of this call (credentials, signatures). */
   headers?: Record<string, string> | undefined;
+  /**
+   * Values this call derived from a secret (a signature, a hash): redacted from every error like
+   * the configured secrets. The `Authorization` header's value always is. Default: none.
+   */
+  secrets?: readonly string[] | undefined;
   /** Schema of a successful body; its output is the call's result. */
   schema: TSchema;
   /**
@@ -85,6 +92,32 @@ export interface TransportSettings {
   secrets: readonly string[];
   /** The provider's error envelope reader. */
   readError: ProviderErrorReader;
+  /**
+   * Decides when each attempt may start, e.g. a provider's rate-limit queue. Every attempt,
+   * retries included, waits for it. Default: none, attempts start at once.
+   */
+  throttle?: RequestThrottle | undefined;
+  /** The first wait before a retry, in ms; later waits double, up to 10 s. Default: `300`. */
+  retryDelayMs?: number | undefined;
+  /** How retries wait; tests inject a fake. Default: a timer the call's signal can cut short. */
+  sleep?: Sleep | undefined;
+}
+
+/** Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/**
+ * A hook that spaces a client's requests, e.g. under a provider's rate limit. It only decides
+ * when an attempt starts; it never sends, repeats or drops one.
+ */
+export interface RequestThrottle {
+  /**
+   * Resolves when the next attempt may start. Rejects when `signal` aborts while waiting (the
+   * call then fails with an aborted `PayNetworkError`, nothing sent).
+   */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** Told of every failed attempt, e.g. to hold later starts back after a rate-limit answer. */
+  onFailure?(error: PayApiError | PayNetworkError): void;
 }
 
 /** Sends requests for one provider client. */
@@ -94,77 +127,101 @@ export interface Transport {
   ): Promise<v.InferOutput<TSchema>>;
 }
 
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 const BODY_PREVIEW_LENGTH = 200;
+const MAX_RETRY_DELAY_MS = 10_000;
+const DEFAULT_RETRY_DELAY_MS = 300;
 
 /** Creates the transport behind a provider client: the only code in the SDKs that uses ky. */
 export function createTransport(settings: TransportSettings): Transport {
-  const http = ky.create({
-    fetch: settings.fetch,
-    timeout: settings.timeout,
-    // ky's pre-parsed error bodies go through the same guarded parser as everything else.
-    parseJson: (text: string) => {
-      const parsed = parseJsonText(text);
-      return parsed.ok ? parsed.value : text;
-    },
-  });
+  // Retries are ours (below), not ky's: one loop decides for every provider, counts a
+  // provider's "retryable" error envelope as well as a status, and lets a throttle space retries.
+  const http = ky.create({ fetch: settings.fetch, timeout: settings.timeout, retry: 0 });
+  const sleep = settings.sleep ?? abortableSleep;
+  const retryDelayMs = settings.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
 
   async function request<TSchema extends v.GenericSchema>(
     call: TransportRequest<TSchema>,
   ): Promise<v.InferOutput<TSchema>> {
-    const context = { provider: settings.provider, operation: call.operation };
-    const idempotent = call.idempotent === true && settings.maxRetries > 0;
     const encoded = encodeBody(call.body);
+    const headers = {
+      ...settings.headers,
+      accept: 'application/json',
+      'user-agent': settings.userAgent,
+      ...(encoded.contentType ? { 'content-type': encoded.contentType } : {}),
+      ...call.headers,
+    };
+    // What this call sent that derives from a secret (signatures, `Authorization`) is redacted
+    // like the configured secrets themselves.
+    const secrets = [
+      ...settings.secrets,
+      ...(call.secrets ?? []),
+      ...Object.entries(call.headers ?? {}).flatMap(([name, value]) =>
+        name.toLowerCase() === 'authorization' ? [value] : [],
+      ),
+    ];
+    const retries = call.idempotent === true ? settings.maxRetries : 0;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await attemptOnce(call, encoded.body, headers, secrets);
+      } catch (error) {
+        if (!PayApiError.isInstance(error) && !PayNetworkError.isInstance(error)) throw error;
+        settings.throttle?.onFailure?.(error);
+        if (attempt >= retries || !error.retryable || call.signal?.aborted) throw error;
+      }
+      const delay = Math.min(retryDelayMs * 2 ** attempt, MAX_RETRY_DELAY_MS);
+      await waitOrAbort(sleep(delay, call.signal), call);
+    }
+  }
+
+  async function attemptOnce<TSchema extends v.GenericSchema>(
+    call: TransportRequest<TSchema>,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+    secrets: readonly string[],
+  ): Promise<v.InferOutput<TSchema>> {
+    const context = { provider: settings.provider, operation: call.operation };
+    if (settings.throttle) await waitOrAbort(settings.throttle.acquire(call.signal), call);
     let status: number;
     let text: string;
     try {
       const response = await http(joinUrl(settings.baseUrl, call.path), {
         method: call.method ?? 'POST',
-        headers: {
-          ...settings.headers,
-          accept: 'application/json',
-          'user-agent': settings.userAgent,
-          ...(encoded.contentType ? { 'content-type': encoded.contentType } : {}),
-          ...call.headers,
-        },
+        headers,
         searchParams: call.searchParams,
-        body: encoded.body,
+        body,
         signal: call.signal,
-        retry: idempotent
-          ? {
-              limit: settings.maxRetries,
-              methods: ['get', 'post'],
-              statusCodes: RETRY_STATUS_CODES,
-              backoffLimit: 10_000,
-            }
-          : 0,
-        // ky retries only what it throws, so it throws exactly the statuses it may retry;
-        // every other status comes back as a response and is mapped below.
-        throwHttpErrors: (code) => idempotent && RETRY_STATUS_CODES.includes(code),
+        throwHttpErrors: false,
       });
       status = response.status;
       text = await response.text();
     } catch (error) {
-      // Only a retryable status that outlived its retries arrives here, its body pre-read by ky.
-      if (error instanceof HTTPError) return interpret(call, error.response.status, error.data);
-      throw toNetworkError(error, call.signal, context, settings.secrets);
+      throw toNetworkError(error, call.signal, context, secrets);
     }
-    return interpret(call, status, text);
+    return interpret(call, status, text, secrets);
   }
 
-  /** Maps a response (its text, or ky's already-parsed body) to a result or an error. */
+  /** Runs a wait the caller's signal may cut short, failing as an aborted request would. */
+  async function waitOrAbort(
+    wait: Promise<void>,
+    call: { operation: string; signal?: AbortSignal | undefined },
+  ) {
+    try {
+      await wait;
+    } catch (error) {
+      const context = { provider: settings.provider, operation: call.operation };
+      throw toNetworkError(error, call.signal, context, settings.secrets);
+    }
+  }
+
+  /** Maps a response's status and text to a result or an error. */
   function interpret<TSchema extends v.GenericSchema>(
     call: TransportRequest<TSchema>,
     status: number,
-    bodyOrText: unknown,
+    text: string,
+    secrets: readonly string[],
   ): v.InferOutput<TSchema> {
     const context = { provider: settings.provider, operation: call.operation };
-    const parsed =
-      typeof bodyOrText === 'string'
-        ? parseJsonText(bodyOrText)
-        : bodyOrText === undefined
-          ? ({ ok: false } as const)
-          : ({ ok: true, value: bodyOrText } as const);
+    const parsed = parseJsonText(text);
     const ok = status >= 200 && status < 300;
     const info = parsed.ok
       ? settings.readError({ status, body: parsed.value, operation: call.operation })
@@ -173,9 +230,9 @@ export function createTransport(settings: TransportSettings): Transport {
       throw new PayApiError({
         ...context,
         status,
-        providerCode: redactOptional(info?.providerCode, settings.secrets),
-        providerMessage: redactOptional(info?.providerMessage, settings.secrets),
-        details: redactSecretsDeep(info?.details, settings.secrets),
+        providerCode: redactOptional(info?.providerCode, secrets),
+        providerMessage: redactOptional(info?.providerMessage, secrets),
+        details: redactSecretsDeep(info?.details, secrets),
         retryable: info?.retryable,
         hint: info?.hint ?? (ok ? undefined : hintForStatus(status)),
       });
@@ -185,10 +242,8 @@ export function createTransport(settings: TransportSettings): Transport {
         ...context,
         status,
         reason: 'not-json',
-        bodyPreview:
-          typeof bodyOrText === 'string'
-            ? redactSecrets(bodyOrText.slice(0, BODY_PREVIEW_LENGTH), settings.secrets)
-            : undefined,
+        // Redacted before it is cut: a secret across the cut would otherwise leak its start.
+        bodyPreview: redactSecrets(text, secrets).slice(0, BODY_PREVIEW_LENGTH),
       });
     }
     const result = v.safeParse(call.schema, parsed.value);
@@ -199,7 +254,7 @@ export function createTransport(settings: TransportSettings): Transport {
         reason: 'unexpected-shape',
         issues: toValidationIssues(result.issues).map((issue) => ({
           path: issue.path,
-          message: redactSecrets(issue.message, settings.secrets),
+          message: redactSecrets(issue.message, secrets),
         })),
       });
     }
