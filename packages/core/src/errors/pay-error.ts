@@ -74,7 +74,8 @@ export function defineErrorMarker(name: string): {
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) {
+  // Longest first: a secret that contains another must go whole, not leave a readable rest.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret.length >= 4 && result.includes(secret)) {
       result = result.split(secret).join('[redacted]');
     }

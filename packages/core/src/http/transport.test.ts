@@ -248,3 +248,113 @@ describe('transport: secrets never reach an error', () => {
     for (const view of views) expect(view).not.toContain(SECRET);
   });
 });
+
+describe('transport: throttle, derived secrets, redaction before truncation', () => {
+  it('every attempt, retries included, waits for the throttle; failures are reported to it', async () => {
+    const events: string[] = [];
+    const fetch = stubFetch(
+      () => {
+        events.push('send');
+        return jsonResponse({ error: true, message: 'busy' }, 429);
+      },
+      () => {
+        events.push('send');
+        return jsonResponse({ id: 'ok' });
+      },
+    );
+    const transport = transportWith(fetch, {
+      sleep: async () => {},
+      throttle: {
+        acquire: async () => {
+          events.push('acquire');
+        },
+        onFailure: (error) => {
+          events.push(`failure ${PayApiError.isInstance(error) ? error.status : '?'}`);
+        },
+      },
+    });
+    await expect(transport.request({ ...call, idempotent: true })).resolves.toEqual({ id: 'ok' });
+    expect(events).toEqual(['acquire', 'send', 'failure 429', 'acquire', 'send']);
+  });
+
+  it('an abort while waiting for the throttle is an aborted PayNetworkError; nothing is sent', async () => {
+    const fetch = stubFetch(() => jsonResponse({ id: 'ok' }));
+    const controller = new AbortController();
+    const transport = transportWith(fetch, {
+      throttle: {
+        acquire: (signal) =>
+          new Promise((_, reject) =>
+            signal?.addEventListener('abort', () => reject(signal.reason)),
+          ),
+      },
+    });
+    const pending = transport.request({ ...call, signal: controller.signal });
+    controller.abort();
+    const error = await failure(pending);
+    expect(PayNetworkError.isInstance(error) && error.aborted).toBe(true);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('a retryable error envelope in a 200 is retried for idempotent calls only', async () => {
+    const busy = () => jsonResponse({ error: true, message: 'busy' });
+    const transport = (fetch: typeof globalThis.fetch) =>
+      createTransport({
+        provider: 'Example',
+        userAgent: 'pay-example/1.2.3',
+        baseUrl: 'http://127.0.0.1:4010/',
+        fetch,
+        timeout: 1_000,
+        maxRetries: 2,
+        headers: {},
+        secrets: [],
+        readError: ({ body }) =>
+          (body as { error?: boolean }).error ? { retryable: true } : undefined,
+        sleep: async () => {},
+      });
+    const read = stubFetch(busy, () => jsonResponse({ id: 'ok' }));
+    await expect(transport(read).request({ ...call, idempotent: true })).resolves.toEqual({
+      id: 'ok',
+    });
+    const write = stubFetch(busy, () => jsonResponse({ id: 'ok' }));
+    await failure(transport(write).request(call));
+    expect(write.calls).toHaveLength(1);
+  });
+
+  it('redacts a secret before cutting the preview, so none of it leaks across the cut', async () => {
+    for (let offset = 185; offset < 205; offset += 1) {
+      const text = `${'x'.repeat(offset)}${SECRET}${'y'.repeat(50)}`;
+      const error = await failure(
+        transportWith(stubFetch(() => new Response(text, { status: 200 }))).request(call),
+      );
+      const preview = (error as PayResponseError).bodyPreview ?? '';
+      expect(preview.length).toBeLessThanOrEqual(200);
+      for (let cut = 4; cut <= SECRET.length; cut += 1) {
+        expect(preview).not.toContain(SECRET.slice(0, cut));
+      }
+    }
+  });
+
+  it("redacts the call's derived secrets and Authorization from a network error's message and cause", async () => {
+    const fetch = stubFetch((request) => {
+      throw new Error(
+        `refused: x-signature=${request.headers.get('x-signature')} auth=${request.headers.get('authorization')}`,
+      );
+    });
+    const error = await failure(
+      transportWith(fetch, { maxRetries: 0 }).request({
+        ...call,
+        headers: { 'x-signature': 'abcdef0123456789', authorization: 'Token tok-123456' },
+        secrets: ['abcdef0123456789'],
+      }),
+    );
+    for (const form of [
+      error.message,
+      String(error.cause),
+      JSON.stringify(error),
+      inspect(error),
+    ]) {
+      expect(form).not.toContain('abcdef0123456789');
+      expect(form).not.toContain('tok-123456');
+    }
+  });
+});
