@@ -1,5 +1,10 @@
 export { amountInput, amountOutput } from './amounts/amount-schema.ts';
-export { type DecimalOptions, toDecimalString } from './amounts/decimal.ts';
+export {
+  type DecimalOptions,
+  MAX_AMOUNT_LENGTH,
+  MAX_NUMBER_SIGNIFICANT_DIGITS,
+  toDecimalString,
+} from './amounts/decimal.ts';
 export { jsonNumber } from './amounts/json-number.ts';
 export {
   type ClientSetup,
@@ -58,7 +63,12 @@ export {
 } from './http/common-settings.ts';
 export { joinUrl } from './http/join-url.ts';
 export { encodeMultipart, type MultipartBody } from './http/multipart.ts';
-export { type JsonParseResult, MAX_JSON_LENGTH, parseJsonText } from './http/parse-json.ts';
+export {
+  type JsonParseResult,
+  MAX_JSON_DEPTH,
+  MAX_JSON_LENGTH,
+  parseJsonText,
+} from './http/parse-json.ts';
 export { abortableSleep } from './http/sleep.ts';
 export {
   createTransport,
@@ -82,4 +92,9 @@ export {
   type WebhooksApi,
   type WebhookVerifyOptions,
 } from './webhooks/webhook-contract.ts';
-export { type RawWebhook, readWebhookInput, type WebhookInput } from './webhooks/webhook-input.ts';
+export {
+  MAX_WEBHOOK_BODY_LENGTH,
+  type RawWebhook,
+  readWebhookInput,
+  type WebhookInput,
+} from './webhooks/webhook-input.ts';

@@ -31,6 +31,14 @@ export interface DecimalOptions {
   operation?: string;
 }
 
+/** Longest amount string accepted: no real amount comes near it; a huge one is an attack. */
+export const MAX_AMOUNT_LENGTH = 40;
+/**
+ * Most significant digits a `number` amount may have: a double holds 15 decimal digits exactly,
+ * so a longer shortest form (`0.30000000000000004`) is a float artefact, not the caller's amount.
+ */
+export const MAX_NUMBER_SIGNIFICANT_DIGITS = 15;
+
 interface ParsedDecimal {
   negative: boolean;
   /** Integer digits without leading zeros; `'0'` for none. */
@@ -43,13 +51,14 @@ interface ParsedDecimal {
  * Turns an amount into the decimal string that is signed and sent, or throws
  * `PayValidationError` (path `options.field`, default `'amount'`) saying what is allowed.
  *
- * - Strings are trimmed and must be plain decimals: optional `-`, digits, optionally a separator
- *   and more digits (`100`, `100.50`, `-0.5`). No exponent, `+`, thousands separators, spaces
- *   inside, leading or trailing separator, or empty text.
- * - Numbers must be finite. They are taken as their shortest round-trip text (`String(n)`), with
- *   any exponent written out exactly (`1e21` → `1000000000000000000000`, `1e-7` → `0.0000001`).
- *   `0.1 + 0.2` is `0.30000000000000004`: that is the value passed, and it fails any
- *   `scale`/`maxDecimals` limit rather than being rounded.
+ * - Strings must be plain decimals exactly as given: optional `-` (only with `allowNegative`),
+ *   digits, optionally a separator and more digits (`100`, `100.50`), at most
+ *   {@link MAX_AMOUNT_LENGTH} characters. No spaces (nothing is trimmed), exponent, `+`,
+ *   thousands separators, leading or trailing separator, or empty text.
+ * - Numbers are accepted only where they are exact: finite, within ±`Number.MAX_SAFE_INTEGER`,
+ *   and their shortest decimal form has at most {@link MAX_NUMBER_SIGNIFICANT_DIGITS} significant
+ *   digits and no exponent. `0.1 + 0.2` (`0.30000000000000004`), `2 ** 53 + 1`, `1e21` and
+ *   `1e-7` are refused with a message saying to pass a decimal string.
  * - Money is never rounded: too many significant decimals for `scale` or `maxDecimals` is an
  *   error. By default the amount must be greater than 0 (see `allowZero`, `allowNegative`).
  *
@@ -104,10 +113,12 @@ function parseDecimal(
   const example = acceptComma ? '100 or 100,50' : '100 or 100.50';
   let text: string;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return fail(`must be a finite number (got ${value})`);
-    text = plainNumberText(value);
+    text = exactNumberText(value, fail);
   } else if (typeof value === 'string') {
-    text = value.trim();
+    if (value.length > MAX_AMOUNT_LENGTH) {
+      return fail(`must be at most ${MAX_AMOUNT_LENGTH} characters (got ${value.length})`);
+    }
+    text = value;
   } else {
     const kind = value === null ? 'null' : typeof value;
     return fail(`must be a decimal number like ${example}, as a string or a number (got ${kind})`);
@@ -125,19 +136,21 @@ function parseDecimal(
 }
 
 /**
- * A finite number as plain decimal digits: its shortest round-trip text, with the exponent form
- * JavaScript uses below 1e-6 and from 1e21 up written out digit for digit.
+ * A number's shortest decimal text, when that text is exactly the amount the caller meant;
+ * otherwise fails, asking for a decimal string.
  */
-function plainNumberText(value: number): string {
+function exactNumberText(value: number, fail: (message: string) => never): string {
+  const hint = 'pass the amount as a decimal string, e.g. "0.3"';
+  if (!Number.isFinite(value)) return fail(`must be a finite number (got ${value}); ${hint}`);
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+    return fail(`is beyond the exact range of a number (got ${value}); ${hint}`);
+  }
   const text = String(value);
-  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return text;
-  const [, sign = '', integerDigits = '', fractionDigits = '', exponent = '0'] = match;
-  const digits = integerDigits + fractionDigits;
-  const pointPosition = integerDigits.length + Number(exponent);
-  if (pointPosition <= 0) return `${sign}0.${'0'.repeat(-pointPosition)}${digits}`;
-  if (pointPosition >= digits.length) return sign + digits.padEnd(pointPosition, '0');
-  return `${sign}${digits.slice(0, pointPosition)}.${digits.slice(pointPosition)}`;
+  const significant = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  if (/e/i.test(text) || significant.length > MAX_NUMBER_SIGNIFICANT_DIGITS) {
+    return fail(`is not an exact decimal as a number (got ${text}); ${hint}`);
+  }
+  return text;
 }
 
 /** The input as shown in messages: quoted, and cut short so a huge string cannot flood logs. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PayConfigError } from '../errors/pay-config-error.ts';
 import { requireCredential, resolveCommonSettings } from './common-settings.ts';
 import { joinUrl } from './join-url.ts';
-import { MAX_JSON_LENGTH, parseJsonText } from './parse-json.ts';
+import { MAX_JSON_DEPTH, MAX_JSON_LENGTH, nestingDepth, parseJsonText } from './parse-json.ts';
 
 describe('joinUrl', () => {
   it('appends documented paths, keeping a base path prefix and the path trailing slash', () => {
@@ -57,10 +57,39 @@ describe('parseJsonText', () => {
     );
   });
 
-  it('drops prototype-polluting keys and keeps the rest', () => {
-    const result = parseJsonText('{"__proto__":{"polluted":true},"a":{"constructor":1,"b":2}}');
-    expect(result).toEqual({ ok: true, value: { a: { b: 2 } } });
+  it('drops prototype-polluting keys and keeps the rest, a plain `constructor` field included', () => {
+    const result = parseJsonText(
+      '{"__proto__":{"polluted":true},"a":{"constructor":1,"b":2},"c":{"constructor":{"prototype":{"x":1}}}}',
+    );
+    expect(result).toEqual({ ok: true, value: { a: { constructor: 1, b: 2 }, c: {} } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('drops `__proto__` however its key is escaped', () => {
+    for (const key of ['\\u005f_proto__', '\\u005F\\u005Fproto\\u005f_', '__pro\\u0074o__']) {
+      const text = `{"serviceData":{"${key}":{"isAdmin":true},"ok":1}}`;
+      const result = parseJsonText(text);
+      expect(result.ok).toBe(true);
+      const data = (result as { value: { serviceData: Record<string, unknown> } }).value
+        .serviceData;
+      expect(Object.hasOwn(data, '__proto__')).toBe(false);
+      expect((Object.assign({}, data) as Record<string, unknown>).isAdmin).toBeUndefined();
+      expect(data.ok).toBe(1);
+    }
+  });
+
+  it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels before parsing, brackets in strings aside`, () => {
+    expect(parseJsonText('['.repeat(4000) + ']'.repeat(4000))).toEqual({ ok: false });
+    expect(
+      parseJsonText(`${'{"a":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}`).ok,
+    ).toBe(true);
+    expect(
+      parseJsonText(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`),
+    ).toEqual({ ok: false });
+    expect(parseJsonText(JSON.stringify({ text: '[[[[{{{{'.repeat(100) }))).toMatchObject({
+      ok: true,
+    });
+    expect(nestingDepth('{"a":"\\"[["}')).toBe(1);
   });
 
   it('refuses oversized text unread', () => {
