@@ -24,7 +24,8 @@ function run(command, args) {
 // restored by turbo from the cache together with the rest of that run's outputs).
 for (const dir of workspaceDirs) rmSync(resultFile(dir), { force: true });
 
-const lintOk = run('biome', ['ci', '.']);
+// A log (CI, a pipe) gets no colour codes; entry.sh sets NO_COLOR for the other tools.
+const lintOk = run('biome', ['ci', ...(process.stdout.isTTY ? [] : ['--colors=off']), '.']);
 // Parses every changeset: a malformed one would otherwise only fail at release time.
 const changesetsOk = run('changeset', ['status']);
 const tasksOk = run('turbo', [

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
+import { assertSupportedRuntime } from '../runtime.ts';
 import { PayApiError } from './pay-api-error.ts';
 import { PayConfigError } from './pay-config-error.ts';
 import { PayError, redactSecrets } from './pay-error.ts';
@@ -101,5 +102,23 @@ describe('redactSecrets', () => {
 
   it('leaves text alone for secrets too short to matter', () => {
     expect(redactSecrets('a b c', ['a', ''])).toBe('a b c');
+  });
+});
+
+describe('assertSupportedRuntime', () => {
+  it('names the required runtime when JSON.rawJSON is missing, and passes where it exists', () => {
+    expect(() => assertSupportedRuntime({})).toThrow(/needs Node\.js 22 or newer/);
+    expect(
+      PayConfigError.isInstance(
+        (() => {
+          try {
+            assertSupportedRuntime({});
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ),
+    ).toBe(true);
+    expect(() => assertSupportedRuntime()).not.toThrow();
   });
 });

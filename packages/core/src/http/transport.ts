@@ -4,6 +4,7 @@ import { PayApiError } from '../errors/pay-api-error.ts';
 import { redactSecrets, redactSecretsDeep } from '../errors/pay-error.ts';
 import { PayNetworkError } from '../errors/pay-network-error.ts';
 import { PayResponseError } from '../errors/pay-response-error.ts';
+import { assertSupportedRuntime } from '../runtime.ts';
 import { toValidationIssues } from '../validation.ts';
 import { encodeBody } from './encode-body.ts';
 import { joinUrl } from './join-url.ts';
@@ -126,6 +127,9 @@ export interface Transport {
     request: TransportRequest<TSchema>,
   ): Promise<v.InferOutput<TSchema>>;
 }
+
+// Every client builds a transport, so checking here makes an old runtime fail on import.
+assertSupportedRuntime();
 
 const BODY_PREVIEW_LENGTH = 200;
 const MAX_RETRY_DELAY_MS = 10_000;
