@@ -1,0 +1,10 @@
+// The Workers entry: each request runs the smoke against the sandbox described in its body.
+import { runSmoke } from './smoke-checks.mjs';
+
+export default {
+  async fetch(request) {
+    const lines = await runSmoke(await request.json());
+    const ok = lines.every((line) => line.startsWith('smoke: ok'));
+    return new Response(lines.join('\n'), { status: ok ? 200 : 500 });
+  },
+};
