@@ -83,7 +83,15 @@ export {
   type TransportSettings,
 } from './http/transport.ts';
 export { checkTimedeltaRange, formatTimedelta, parseTimedelta } from './time/timedelta.ts';
-export { httpUrlInput, isHttpUrl, parseInput, toValidationIssues } from './validation.ts';
+export {
+  httpUrlInput,
+  isHttpUrl,
+  type OpenEnum,
+  openEnum,
+  parseInput,
+  toValidationIssues,
+  type Undocumented,
+} from './validation.ts';
 export { VERSION } from './version.ts';
 export {
   acknowledgement,

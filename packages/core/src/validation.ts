@@ -36,3 +36,29 @@ export function isHttpUrl(value: string): boolean {
 export function httpUrlInput() {
   return v.pipe(v.string(), v.check(isHttpUrl, 'must be an absolute http(s) URL'));
 }
+
+declare const undocumented: unique symbol;
+
+/**
+ * A value a provider sent that its docs do not list (a new state, say). It is still the
+ * provider's string at run time — `String(value)` or a template literal gives the text — but its
+ * type overlaps no literal, so comparing a result with a value the provider does not have
+ * (`state === 'paid'` where the provider says `payed`) fails to compile.
+ */
+export interface Undocumented {
+  readonly [undocumented]: 'undocumented';
+}
+
+/** The documented values of a provider's enum, plus {@link Undocumented} for anything new. */
+export type OpenEnum<TValue extends string> = TValue | Undocumented;
+
+/**
+ * Result schema for a provider enum: the documented values are typed, anything else passes
+ * through unchanged (typed {@link Undocumented}) rather than failing a payment.
+ */
+export function openEnum<const TValue extends string>(_documented: readonly TValue[]) {
+  return v.pipe(
+    v.string(),
+    v.transform((value) => value as OpenEnum<TValue>),
+  );
+}
