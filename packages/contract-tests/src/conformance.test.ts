@@ -23,6 +23,20 @@ import { type ResponseOverride, withReplay } from './replay.ts';
 /** Methods that only produce data locally (test signatures, replies): unit-tested, no fixtures. */
 const LOCAL_OPERATIONS = /(^|\.)(sign|acknowledge)$/;
 
+/**
+ * TODO(issue 12, lead): clients (by file prefix) whose webhooks still have the old shape; their
+ * webhook-contract test is skipped. Remove each prefix once the package's ADR 0007 refactor is
+ * merged, and leave the list empty.
+ */
+const WEBHOOK_CONTRACT_PENDING: readonly string[] = [
+  'anymoney',
+  'bitsby',
+  'cryptocloud',
+  'crystalpay',
+  'payin-payout',
+  'payin-payout-shop',
+];
+
 /** Each fault, the response that plays it, and the error class it must become. */
 const FAULTS: Array<{
   name: string;
@@ -139,6 +153,19 @@ for (const target of findProviderClients()) {
       );
       expect(missing, 'fixtures to add under packages/contract-tests/fixtures').toEqual([]);
     });
+
+    // ADR 0007's webhook contract (core's `WebhooksApi`): verify, sign and acknowledge, nothing
+    // else (no `parse`: no second way to read a callback without confirming it).
+    it.skipIf(WEBHOOK_CONTRACT_PENDING.includes(client.prefix) || !('webhooks' in sdk))(
+      'follows the webhook contract: verify, sign, acknowledge() → a 200 Response',
+      async () => {
+        const webhooks = sdk.webhooks as Record<string, unknown>;
+        expect(Object.keys(webhooks).sort()).toEqual(['acknowledge', 'sign', 'verify']);
+        const reply = await getOperation(sdk, 'webhooks.acknowledge')();
+        expect(reply, 'acknowledge() returns a Web Response').toBeInstanceOf(Response);
+        expect((reply as Response).status).toBe(200);
+      },
+    );
 
     if (operations.includes('webhooks.verify')) {
       it('has webhook fixtures for a valid and a tampered callback', () => {
