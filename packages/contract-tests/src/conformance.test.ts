@@ -12,7 +12,7 @@ import {
 } from './outcome.ts';
 import {
   createTestClient,
-  findProviderPackages,
+  findProviderClients,
   getOperation,
   importProvider,
   loadFixtures,
@@ -22,6 +22,20 @@ import { type ResponseOverride, withReplay } from './replay.ts';
 
 /** Methods that only produce data locally (test signatures, replies): unit-tested, no fixtures. */
 const LOCAL_OPERATIONS = /(^|\.)(sign|acknowledge)$/;
+
+/**
+ * TODO(issue 12, lead): clients (by file prefix) whose webhooks still have the old shape; their
+ * webhook-contract test is skipped. Remove each prefix once the package's ADR 0007 refactor is
+ * merged, and leave the list empty.
+ */
+const WEBHOOK_CONTRACT_PENDING: readonly string[] = [
+  'anymoney',
+  'bitsby',
+  'cryptocloud',
+  'crystalpay',
+  'payin-payout',
+  'payin-payout-shop',
+];
 
 /** Each fault, the response that plays it, and the error class it must become. */
 const FAULTS: Array<{
@@ -94,17 +108,18 @@ function resetConnection(): never {
   throw new TypeError('fetch failed', { cause: socketError });
 }
 
-for (const pkg of findProviderPackages()) {
-  const { id, name } = pkg.manifest;
-  const fixtures = loadFixtures(id).map((loaded) => loaded.fixture);
-  const secrets = secretValues(pkg.manifest.testSettings, pkg.manifest.secrets);
+// Per client: a package with several client factories (Payin-payout's wallet and shop APIs) is
+// held to the same checks for each, with that client's fixtures, settings and secrets.
+for (const target of findProviderClients()) {
+  const { pkg, client, label } = target;
+  const { name } = client;
+  const fixtures = loadFixtures(client.fixtures).map((loaded) => loaded.fixture);
+  const secrets = secretValues(client.testSettings, client.secrets);
 
-  describe(`${id} conformance`, async () => {
+  describe(`${label} conformance`, async () => {
     const module = await importProvider(pkg);
-    const client = createTestClient(pkg, module);
-    const operations = operationsOf(client).filter(
-      (operation) => !LOCAL_OPERATIONS.test(operation),
-    );
+    const sdk = createTestClient(target, module);
+    const operations = operationsOf(sdk).filter((operation) => !LOCAL_OPERATIONS.test(operation));
 
     it(`exports create${name}, VERSION and nothing by default`, () => {
       expect(typeof module[`create${name}`]).toBe('function');
@@ -115,9 +130,9 @@ for (const pkg of findProviderPackages()) {
     it('refuses missing credentials with a PayConfigError', async () => {
       const outcome = await settle(async () =>
         createTestClient(
-          pkg,
+          target,
           module,
-          Object.fromEntries(Object.keys(pkg.manifest.testSettings).map((key) => [key, undefined])),
+          Object.fromEntries(Object.keys(client.testSettings).map((key) => [key, undefined])),
         ),
       );
       expectErrorClass(outcome, 'PayConfigError');
@@ -138,6 +153,19 @@ for (const pkg of findProviderPackages()) {
       );
       expect(missing, 'fixtures to add under packages/contract-tests/fixtures').toEqual([]);
     });
+
+    // ADR 0007's webhook contract (core's `WebhooksApi`): verify, sign and acknowledge, nothing
+    // else (no `parse`: no second way to read a callback without confirming it).
+    it.skipIf(WEBHOOK_CONTRACT_PENDING.includes(client.prefix) || !('webhooks' in sdk))(
+      'follows the webhook contract: verify, sign, acknowledge() → a 200 Response',
+      async () => {
+        const webhooks = sdk.webhooks as Record<string, unknown>;
+        expect(Object.keys(webhooks).sort()).toEqual(['acknowledge', 'sign', 'verify']);
+        const reply = await getOperation(sdk, 'webhooks.acknowledge')();
+        expect(reply, 'acknowledge() returns a Web Response').toBeInstanceOf(Response);
+        expect((reply as Response).status).toBe(200);
+      },
+    );
 
     if (operations.includes('webhooks.verify')) {
       it('has webhook fixtures for a valid and a tampered callback', () => {
@@ -163,7 +191,10 @@ for (const pkg of findProviderPackages()) {
       it.each(faultTargets.map((fixture) => [fixture.operation, fixture] as const))(
         '%s',
         async (_operation, fixture) => {
-          const faulty = createTestClient(pkg, module, { ...fixture.settings, ...fault.settings });
+          const faulty = createTestClient(target, module, {
+            ...fixture.settings,
+            ...fault.settings,
+          });
           const args = argumentsOf(fixture);
           const { outcome } = await withReplay(
             fault.override ? interactionsOf(fixture).slice(0, 1) : [],
@@ -195,7 +226,7 @@ for (const pkg of findProviderPackages()) {
             body: { ...first.response.body, x_unknown_field: { nested: 1 } },
           },
         };
-        const faulty = createTestClient(pkg, module, fixture.settings);
+        const faulty = createTestClient(target, module, fixture.settings);
         const args = argumentsOf(fixture);
         const { outcome } = await withReplay([extended, ...rest], () =>
           settle(() => getOperation(faulty, fixture.operation)(...args)),

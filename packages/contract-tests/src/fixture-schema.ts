@@ -59,9 +59,9 @@ const expectSchema = v.union([
 
 /**
  * One fixture file, `fixtures/<provider>/<operation>.<case>.json`. The runner calls
- * `client.<operation>(input, options)` on a client made from the provider's test settings
- * (package.json `pay.testSettings`) merged with `settings`, and serves `interactions` (the
- * single `request`/`response` pair, or a list for calls that make several requests).
+ * `client.<operation>(input, options)` on a client made from the client's test settings
+ * (package.json `pay.clients[].testSettings`) merged with `settings`, and serves `interactions`
+ * (the single `request`/`response` pair, or a list for calls that make several requests).
  */
 export const fixtureSchema = v.pipe(
   v.strictObject({

@@ -3,30 +3,32 @@ import { argumentsOf, interactionsOf } from './fixture-schema.ts';
 import { expectNoSecrets, expectOutcome, secretValues, settle } from './outcome.ts';
 import {
   createTestClient,
-  findProviderPackages,
+  findProviderClients,
   getOperation,
   importProvider,
   loadFixtures,
 } from './providers.ts';
 import { expectRequest, withReplay } from './replay.ts';
 
-// Every fixture of every provider package, replayed through the package's public API.
-for (const pkg of findProviderPackages()) {
+// Every fixture of every client of every provider package, replayed through the package's public
+// API: `fixtures/<client.fixtures>/*.json` through `create<client.name>`.
+for (const target of findProviderClients()) {
+  const { pkg, client, label } = target;
   const { id } = pkg.manifest;
-  const fixtures = loadFixtures(id);
-  const secrets = secretValues(pkg.manifest.testSettings, pkg.manifest.secrets);
+  const fixtures = loadFixtures(client.fixtures);
+  const secrets = secretValues(client.testSettings, client.secrets);
 
-  describe(`${id} fixtures`, () => {
+  describe(`${label} fixtures`, () => {
     it.each(fixtures.map((loaded) => [loaded.file, loaded] as const))(
       '%s',
       async (_file, loaded) => {
         const { fixture } = loaded;
         const module = await importProvider(pkg);
-        const client = createTestClient(pkg, module, fixture.settings);
+        const sdk = createTestClient(target, module, fixture.settings);
         const interactions = interactionsOf(fixture);
         const args = argumentsOf(fixture);
         const { replay, outcome } = await withReplay(interactions, () =>
-          settle(() => getOperation(client, fixture.operation)(...args)),
+          settle(() => getOperation(sdk, fixture.operation)(...args)),
         );
         for (const [index, interaction] of interactions.entries()) {
           await expectRequest(replay.captured[index], interaction.request);

@@ -8,22 +8,54 @@ export const PACKAGES_DIR = join(import.meta.dirname, '..', '..');
 /** Fixtures by provider id. */
 export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
 
-const manifestSchema = v.strictObject({
-  /** npm suffix and fixture folder: `crystalpay`. */
-  id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/)),
-  /** Brand casing used in `create<Name>`: `CrystalPay`. */
+const clientSchema = v.strictObject({
+  /** Brand casing used in `create<Name>`: `CrystalPay`, `PayinPayoutShop`. */
   name: v.pipe(v.string(), v.regex(/^[A-Z][A-Za-z0-9]*$/)),
+  /** File prefix of the client's files in `src/` (ADR 0007): `crystalpay`, `payin-payout-shop`. */
+  prefix: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)),
+  /** The client's fixture folder under `contract-tests/fixtures`: `payin-payout/shop`. */
+  fixtures: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/)),
   /** Settings whose values are secrets: none may appear in any error. */
   secrets: v.array(v.string()),
   /** Fake credentials the fixtures are recorded with. */
   testSettings: v.record(v.string(), v.unknown()),
 });
 
+const manifestSchema = v.pipe(
+  v.strictObject({
+    /** npm suffix, package folder and User-Agent name: `crystalpay`. */
+    id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/)),
+    /** Every client factory the package exports, the package's main client first. */
+    clients: v.pipe(v.array(clientSchema), v.minLength(1)),
+  }),
+  v.check(
+    (manifest) =>
+      new Set(manifest.clients.map((client) => client.prefix)).size === manifest.clients.length,
+    'each client has its own prefix',
+  ),
+  v.check(
+    (manifest) =>
+      new Set(manifest.clients.map((client) => client.fixtures)).size === manifest.clients.length,
+    'each client has its own fixture folder',
+  ),
+);
+
+/** One client of a provider package's manifest (`pay.clients[]`). */
+export type ClientManifest = v.InferOutput<typeof clientSchema>;
+
 /** A provider package found under `packages/`, declared by the `pay` field of its package.json. */
 export interface ProviderPackage {
   dir: string;
   packageJson: Record<string, unknown> & { name: string; version: string };
   manifest: v.InferOutput<typeof manifestSchema>;
+}
+
+/** One client of one provider package: what the fixture runner and the conformance suite test. */
+export interface ProviderClient {
+  pkg: ProviderPackage;
+  client: ClientManifest;
+  /** `crystalpay`, or `payin-payout/PayinPayoutShop` for a package's further clients. */
+  label: string;
 }
 
 /** Every package under `packages/` whose package.json has a `pay` manifest. */
@@ -36,11 +68,27 @@ export function findProviderPackages(): ProviderPackage[] {
       packageJson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
     }))
     .filter(({ packageJson }) => packageJson.pay !== undefined)
-    .map(({ dir, packageJson }) => ({
-      dir,
-      packageJson,
-      manifest: v.parse(manifestSchema, packageJson.pay),
-    }));
+    .map(({ dir, packageJson }) => {
+      const result = v.safeParse(manifestSchema, packageJson.pay);
+      if (!result.success) {
+        const problems = result.issues
+          .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+          .join('; ');
+        throw new Error(`malformed "pay" manifest in ${join(dir, 'package.json')}: ${problems}`);
+      }
+      return { dir, packageJson, manifest: result.output };
+    });
+}
+
+/** Every client of every provider package, in manifest order. */
+export function findProviderClients(): ProviderClient[] {
+  return findProviderPackages().flatMap((pkg) =>
+    pkg.manifest.clients.map((client, index) => ({
+      pkg,
+      client,
+      label: index === 0 ? pkg.manifest.id : `${pkg.manifest.id}/${client.name}`,
+    })),
+  );
 }
 
 /** A fixture with the file it came from. */
@@ -53,8 +101,8 @@ export interface LoadedFixture {
  * Reads and validates every fixture of a provider. A malformed fixture throws, naming the file
  * and the problem: a fixture that silently tests nothing is worse than none.
  */
-export function loadFixtures(providerId: string): LoadedFixture[] {
-  const dir = join(FIXTURES_DIR, providerId);
+export function loadFixtures(folder: string): LoadedFixture[] {
+  const dir = join(FIXTURES_DIR, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
@@ -65,12 +113,12 @@ export function loadFixtures(providerId: string): LoadedFixture[] {
         const problems = result.issues
           .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
           .join('; ');
-        throw new Error(`malformed fixture ${providerId}/${file}: ${problems}`);
+        throw new Error(`malformed fixture ${folder}/${file}: ${problems}`);
       }
       const fixture = result.output;
       const expected = `${fixture.operation}.${fixture.case}.json`;
       if (file !== expected) {
-        throw new Error(`fixture ${providerId}/${file} must be named ${expected}`);
+        throw new Error(`fixture ${folder}/${file} must be named ${expected}`);
       }
       return { file, fixture };
     });
@@ -88,17 +136,18 @@ export async function importProvider(pkg: ProviderPackage): Promise<Record<strin
   }
 }
 
-/** Builds a client with the package's test settings, `overrides` on top. */
+/** Builds the client with its manifest's test settings, `overrides` on top. */
 export function createTestClient(
-  pkg: ProviderPackage,
+  target: ProviderClient,
   module: Record<string, unknown>,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const factory = module[`create${pkg.manifest.name}`];
+  const { pkg, client } = target;
+  const factory = module[`create${client.name}`];
   if (typeof factory !== 'function')
-    throw new Error(`${pkg.packageJson.name} has no create${pkg.manifest.name}`);
+    throw new Error(`${pkg.packageJson.name} has no create${client.name}`);
   const settings: Record<string, unknown> = {
-    ...pkg.manifest.testSettings,
+    ...client.testSettings,
     maxRetries: 0,
     ...overrides,
   };
