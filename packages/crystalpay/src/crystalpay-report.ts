@@ -69,7 +69,7 @@ export type ReportInvoiceSummaryResult = v.InferOutput<typeof summaryResultSchem
 /** What `report.payoff.summary()` returns: paid and total counts, the paid sum in RUB. */
 export type ReportPayoffSummaryResult = v.InferOutput<typeof summaryResultSchema>;
 
-/** Invoice reports. */
+/** Invoice reports: reads, retried; each rejects with a `PayCallError`. */
 export interface CrystalPayReportInvoiceApi {
   /** `POST /v3/report/invoice/history/`: your invoices over the last `period` days. */
   history(
@@ -83,7 +83,7 @@ export interface CrystalPayReportInvoiceApi {
   ): Promise<ReportInvoiceSummaryResult>;
 }
 
-/** Payoff reports. */
+/** Payoff reports: reads, retried; each rejects with a `PayCallError`. */
 export interface CrystalPayReportPayoffApi {
   /** `POST /v3/report/payoff/history/`: your payoffs over the last `period` days. */
   history(
@@ -97,7 +97,7 @@ export interface CrystalPayReportPayoffApi {
   ): Promise<ReportPayoffSummaryResult>;
 }
 
-/** Swap reports. */
+/** Swap reports: a read, retried; it rejects with a `PayCallError`. */
 export interface CrystalPayReportSwapApi {
   /** `POST /v3/report/swap/history/`: your swaps over the last `period` days. */
   history(
@@ -106,7 +106,7 @@ export interface CrystalPayReportSwapApi {
   ): Promise<ReportSwapHistoryResult>;
 }
 
-/** Transfer reports. */
+/** Transfer reports: a read, retried; it rejects with a `PayCallError`. */
 export interface CrystalPayReportTransferApi {
   /** `POST /v3/report/transfer/history/`: your transfers over the last `period` days. */
   history(
@@ -120,9 +120,13 @@ export interface CrystalPayReportTransferApi {
  * (retried) and rejects with a `PayCallError` (see `@pay/core`).
  */
 export interface CrystalPayReportApi {
+  /** `report/invoice/history/`, `report/invoice/summary/`. */
   invoice: CrystalPayReportInvoiceApi;
+  /** `report/payoff/history/`, `report/payoff/summary/`. */
   payoff: CrystalPayReportPayoffApi;
+  /** `report/swap/history/`. */
   swap: CrystalPayReportSwapApi;
+  /** `report/transfer/history/`. */
   transfer: CrystalPayReportTransferApi;
 }
 
