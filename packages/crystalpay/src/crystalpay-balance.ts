@@ -1,12 +1,11 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import {
   keyedItems,
   optionalAmount,
   optionalScalar,
   optionalText,
-  result,
   text,
 } from './crystalpay-schemas.ts';
 
@@ -30,11 +29,11 @@ export const balanceListParamsSchema = v.optional(
 export type BalanceListParams = v.InferInput<typeof balanceListParamsSchema>;
 
 /** The `balance/list/` response: balances keyed by method (`BITCOIN`, `USDTTRC`, …). */
-export const balanceListResultSchema = result({
+export const balanceListResultSchema = v.looseObject({
   items: keyedItems(v.looseObject(balanceFields)),
 });
 /** What `balance.list()` returns. */
-export type BalanceList = v.InferOutput<typeof balanceListResultSchema>;
+export type BalanceListResult = v.InferOutput<typeof balanceListResultSchema>;
 
 /** Parameters of `balance/get/`. */
 export const balanceGetParamsSchema = v.strictObject({ method: text() });
@@ -42,46 +41,36 @@ export const balanceGetParamsSchema = v.strictObject({ method: text() });
 export type BalanceGetParams = v.InferInput<typeof balanceGetParamsSchema>;
 
 /** The `balance/get/` response: one method's balance. */
-export const balanceGetResultSchema = result({ method: optionalText(), ...balanceFields });
+export const balanceGetResultSchema = v.looseObject({ method: optionalText(), ...balanceFields });
 /** What `balance.get()` returns. */
-export type BalanceGet = v.InferOutput<typeof balanceGetResultSchema>;
+export type BalanceGetResult = v.InferOutput<typeof balanceGetResultSchema>;
 
-/** The balance methods: `balance/list/` and `balance/get/`. */
+/** The balance methods: reads, retried; each rejects with a `PayCallError` (see `@pay/core`). */
 export interface CrystalPayBalanceApi {
-  /**
-   * `POST /v3/balance/list/`: every method's balance. An empty list arrives as `{}`. A read:
-   * retried on 429, 5xx and network failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  list(params?: BalanceListParams, options?: RequestOptions): Promise<BalanceList>;
-  /**
-   * `POST /v3/balance/get/`: one method's balance. A read: retried on 429, 5xx and network
-   * failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown method
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  get(params: BalanceGetParams, options?: RequestOptions): Promise<BalanceGet>;
+  /** `POST /v3/balance/list/`: every method's balance. An empty list arrives as `{}`. */
+  list(params?: BalanceListParams, options?: RequestOptions): Promise<BalanceListResult>;
+  /** `POST /v3/balance/get/`: one method's balance. An unknown method is a `PayApiError`. */
+  get(params: BalanceGetParams, options?: RequestOptions): Promise<BalanceGetResult>;
 }
 
 /** Builds the `balance` group of a client. */
-export function createBalanceApi(context: CrystalPayContext): CrystalPayBalanceApi {
+export function createBalanceApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayBalanceApi {
   return {
-    list: endpoint(context, {
-      path: 'balance/list/',
+    list: define({
+      operation: 'balance/list',
+      path: 'v3/balance/list/',
       params: balanceListParamsSchema,
       result: balanceListResultSchema,
-      read: true,
+      idempotent: true,
     }),
-    get: endpoint(context, {
-      path: 'balance/get/',
+    get: define({
+      operation: 'balance/get',
+      path: 'v3/balance/get/',
       params: balanceGetParamsSchema,
       result: balanceGetResultSchema,
-      read: true,
+      idempotent: true,
     }),
   };
 }

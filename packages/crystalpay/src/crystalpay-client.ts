@@ -1,22 +1,17 @@
-import {
-  type CommonSettings,
-  createTransport,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
+import { type CommonSettings, createClientSetup } from '@pay/core';
 import { type CrystalPayBalanceApi, createBalanceApi } from './crystalpay-balance.ts';
-import { type CrystalPayContext, PROVIDER } from './crystalpay-endpoint.ts';
 import { readCrystalPayError } from './crystalpay-errors.ts';
 import { type CrystalPayInvoiceApi, createInvoiceApi } from './crystalpay-invoice.ts';
 import { type CrystalPayMeApi, createMeApi } from './crystalpay-me.ts';
 import { type CrystalPayMethodApi, createMethodApi } from './crystalpay-method.ts';
 import { type CrystalPayPayoffApi, createPayoffApi } from './crystalpay-payoff.ts';
 import { type CrystalPayReportApi, createReportApi } from './crystalpay-report.ts';
-import { type CrystalPaySignedFields, createBodySigner } from './crystalpay-signature.ts';
+import { createCrystalPayEndpoint, PROVIDER } from './crystalpay-request.ts';
+import { type CrystalPaySignedFields, createBodySigner } from './crystalpay-signing.ts';
 import { type CrystalPaySwapApi, createSwapApi } from './crystalpay-swap.ts';
 import { type CrystalPayTickerApi, createTickerApi } from './crystalpay-ticker.ts';
 import { type CrystalPayTransferApi, createTransferApi } from './crystalpay-transfer.ts';
-import { type CrystalPayWebhooks, createWebhooks } from './crystalpay-webhooks.ts';
+import { type CrystalPayWebhooksApi, createWebhooksApi } from './crystalpay-webhooks.ts';
 import { VERSION } from './version.ts';
 
 /** CrystalPay's production API. */
@@ -46,8 +41,9 @@ export interface CrystalPaySettings extends CommonSettings {
 
 /**
  * A CrystalPay v3 client; methods mirror the API paths (`invoice/create/` → `invoice.create`,
- * `report/invoice/history/` → `report.invoice.history`). Every method takes its parameters
- * and an optional `{ signal }`, and resolves to the response without the envelope.
+ * `report/invoice/history/` → `report.invoice.history`). Every API method takes its parameters
+ * and an optional `{ signal }`, resolves to the response without the envelope and rejects with
+ * a `PayCallError` (see `@pay/core`).
  */
 export interface CrystalPayClient {
   /** Invoices (P1): `invoice/create/`, `invoice/info/`. */
@@ -68,8 +64,8 @@ export interface CrystalPayClient {
   swap: CrystalPaySwapApi;
   /** Transfers to other cash registers (signed): `transfer/create|submit|cancel|info/`. */
   transfer: CrystalPayTransferApi;
-  /** Callbacks: `verify` (signature `sha1(id:salt)`, optional confirmation) and `sign`. */
-  webhooks: CrystalPayWebhooks;
+  /** Callbacks: `verify` (signature `sha1(id:salt)`, confirmed through the API), `sign`, `acknowledge`. */
+  webhooks: CrystalPayWebhooksApi;
 }
 
 /**
@@ -77,35 +73,35 @@ export interface CrystalPayClient {
  * @throws PayConfigError a missing credential or an invalid setting (never echoing its value)
  */
 export function createCrystalPay(settings: CrystalPaySettings): CrystalPayClient {
-  requireCredential(settings?.login, 'login', PROVIDER);
-  requireCredential(settings.secret, 'secret', PROVIDER);
-  requireCredential(settings.salt, 'salt', PROVIDER);
-  // `now` is accepted like every provider's, but CrystalPay signs no timestamps.
-  const common = resolveCommonSettings(settings, PROVIDER, CRYSTALPAY_BASE_URL);
-  const context: CrystalPayContext = {
-    transport: createTransport({
-      ...common,
-      provider: PROVIDER,
-      userAgent: `pay-crystalpay/${VERSION}`,
-      secrets: [settings.secret, settings.salt],
-      readError: readCrystalPayError,
-    }),
+  // `now` is accepted like every provider's, but CrystalPay signs no timestamps. The credentials
+  // travel in the JSON body, never in a header: no `headerSettings`.
+  const { transport } = createClientSetup(settings, {
+    provider: PROVIDER,
+    id: 'crystalpay',
+    version: VERSION,
+    defaultBaseUrl: CRYSTALPAY_BASE_URL,
+    required: ['login', 'secret', 'salt'],
+    secrets: ['secret', 'salt'],
+    readError: readCrystalPayError,
+  });
+  const define = createCrystalPayEndpoint({
+    transport,
     login: settings.login,
     secret: settings.secret,
     sign: createBodySigner(settings.salt, settings.signedFields, PROVIDER),
-  };
-  const invoice = createInvoiceApi(context);
-  const payoff = createPayoffApi(context);
+  });
+  const invoice = createInvoiceApi(define);
+  const payoff = createPayoffApi(define);
   return {
     invoice,
-    me: createMeApi(context),
-    balance: createBalanceApi(context),
-    method: createMethodApi(context),
-    ticker: createTickerApi(context),
-    report: createReportApi(context),
+    me: createMeApi(define),
+    balance: createBalanceApi(define),
+    method: createMethodApi(define),
+    ticker: createTickerApi(define),
+    report: createReportApi(define),
     payoff,
-    swap: createSwapApi(context),
-    transfer: createTransferApi(context),
-    webhooks: createWebhooks(settings.salt, { invoice, payoff }),
+    swap: createSwapApi(define),
+    transfer: createTransferApi(define),
+    webhooks: createWebhooksApi(settings.salt, { invoice, payoff }),
   };
 }

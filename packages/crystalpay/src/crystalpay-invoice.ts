@@ -1,6 +1,6 @@
-import { amountInput, jsonNumber, type RequestOptions } from '@pay/core';
+import { amountInput, type DefineEndpoint, jsonNumber, type RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import {
   httpUrl,
   INVOICE_TYPES,
@@ -9,7 +9,6 @@ import {
   optionalAmount,
   optionalEnum,
   optionalText,
-  result,
   SUBTRACT_FROM,
   subtractFromSchema,
   text,
@@ -55,7 +54,7 @@ export const invoiceCreateParamsSchema = v.strictObject({
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
 
 /** The `invoice/create/` response. */
-export const invoiceCreateResultSchema = result({
+export const invoiceCreateResultSchema = v.looseObject({
   id: v.string(),
   url: v.string(),
   rub_amount: optionalAmount(),
@@ -98,64 +97,65 @@ export const invoiceFields = {
 /** Invoice state schema (an open union: an undocumented state passes through). */
 export const invoiceStateSchema = openEnum(INVOICE_STATES);
 
-const invoiceEntries = {
+/** An invoice as `invoice/info/`, the invoice history and a confirmed callback return it. */
+export const invoiceSchema = v.looseObject({
   id: v.string(),
   url: v.string(),
   state: invoiceStateSchema,
   ...invoiceFields,
-};
+});
 
-/** An invoice as `invoice/info/` and the invoice history return it. */
-export const invoiceSchema = v.looseObject(invoiceEntries);
-
-/** An invoice: amounts as decimal strings, `null` for unset values. */
-export type InvoiceInfo = v.InferOutput<typeof invoiceSchema>;
-/** `state` of an invoice. */
-export type InvoiceState = InvoiceInfo['state'];
+/**
+ * An invoice, as `invoice.info()`, `report.invoice.history()` and a confirmed callback return it:
+ * amounts as decimal strings, `null` for unset values, unknown fields kept.
+ */
+export type Invoice = v.InferOutput<typeof invoiceSchema>;
+/** `state` of an invoice: one of {@link INVOICE_STATES}, or a state CrystalPay adds later. */
+export type InvoiceState = Invoice['state'];
 
 /** Parameters of `invoice/info/`. */
 export const invoiceInfoParamsSchema = v.strictObject({ id: text() });
 /** What `invoice.info()` takes. */
 export type InvoiceInfoParams = v.InferInput<typeof invoiceInfoParamsSchema>;
 
-/** The invoice methods: `invoice/create/` and `invoice/info/`. */
+/**
+ * The invoice methods: `invoice/create/` and `invoice/info/`. Each rejects with a
+ * `PayCallError` (see `@pay/core`); an answer with `error: true` and HTTP 200 is a `PayApiError`
+ * whose `details.errors` holds CrystalPay's `errors[]` verbatim.
+ */
 export interface CrystalPayInvoiceApi {
   /**
-   * `POST /v3/invoice/create/`: creates an invoice and returns its id and pay URL.
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-   * @throws PayNetworkError no response (timeout, reset, abort): check before creating again
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/invoice/create/`: creates an invoice and returns its id and pay URL. Never retried:
+   * after a `PayNetworkError` the invoice may exist.
    */
   create(params: InvoiceCreateParams, options?: RequestOptions): Promise<InvoiceCreateResult>;
   /**
-   * `POST /v3/invoice/info/`: an invoice's state and amounts. A read: retried on 429, 5xx and
-   * network failures (`maxRetries`).
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. `Invoice not found`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/invoice/info/`: an invoice's state and amounts. A read: retried. An unknown id is a
+   * `PayApiError` whose `providerMessage` is `Invoice not found`.
    */
-  info(params: InvoiceInfoParams, options?: RequestOptions): Promise<InvoiceInfo>;
+  info(params: InvoiceInfoParams, options?: RequestOptions): Promise<Invoice>;
 }
 
 /** Builds the `invoice` group of a client. */
-export function createInvoiceApi(context: CrystalPayContext): CrystalPayInvoiceApi {
+export function createInvoiceApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayInvoiceApi {
   return {
-    create: endpoint(context, {
-      path: 'invoice/create/',
+    create: define({
+      operation: 'invoice/create',
+      path: 'v3/invoice/create/',
       params: invoiceCreateParamsSchema,
       result: invoiceCreateResultSchema,
-      read: false,
+      idempotent: false,
       // The docs type `amount` as a number: sent as a JSON number with the exact digits given.
-      toBody: (input) => ({ ...input, amount: jsonNumber(input.amount) }),
+      toBody: (input) => ({ ...input, amount: jsonNumber(input.amount as string) }),
     }),
-    info: endpoint(context, {
-      path: 'invoice/info/',
+    info: define({
+      operation: 'invoice/info',
+      path: 'v3/invoice/info/',
       params: invoiceInfoParamsSchema,
-      result: result(invoiceEntries),
-      read: true,
+      result: invoiceSchema,
+      idempotent: true,
     }),
   };
 }

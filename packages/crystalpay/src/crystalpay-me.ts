@@ -1,10 +1,10 @@
-import type { RequestOptions } from '@pay/core';
-import type * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
-import { noParams, optionalScalar, optionalText, result } from './crystalpay-schemas.ts';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
+import * as v from 'valibot';
+import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
+import { noParams, optionalScalar, optionalText } from './crystalpay-schemas.ts';
 
 /** The `me/info/` response: the cash register itself. */
-export const meInfoResultSchema = result({
+export const meInfoResultSchema = v.looseObject({
   id: optionalScalar(),
   name: optionalText(),
   status_level: optionalScalar(),
@@ -12,29 +12,26 @@ export const meInfoResultSchema = result({
 });
 
 /** What `me.info()` returns. */
-export type MeInfo = v.InferOutput<typeof meInfoResultSchema>;
+export type MeInfoResult = v.InferOutput<typeof meInfoResultSchema>;
 
-/** The cash-register method: `me/info/`. */
+/** The cash-register method: a read, retried; it rejects with a `PayCallError` (see `@pay/core`). */
 export interface CrystalPayMeApi {
   /**
-   * `POST /v3/me/info/`: the cash register's id, name, status level and creation time. A read:
-   * retried on 429, 5xx and network failures.
-   * @throws PayValidationError params other than nothing or `{}`, before any request
-   * @throws PayApiError CrystalPay said no (e.g. wrong credentials), or a non-2xx status
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/me/info/`: the cash register's id, name, status level and creation time. Takes no
+   * parameters (nothing or `{}`). Wrong credentials are a `PayApiError`.
    */
-  info(params?: Record<string, never>, options?: RequestOptions): Promise<MeInfo>;
+  info(params?: Record<string, never>, options?: RequestOptions): Promise<MeInfoResult>;
 }
 
 /** Builds the `me` group of a client. */
-export function createMeApi(context: CrystalPayContext): CrystalPayMeApi {
+export function createMeApi(define: DefineEndpoint<CrystalPayEndpointExtras>): CrystalPayMeApi {
   return {
-    info: endpoint(context, {
-      path: 'me/info/',
+    info: define({
+      operation: 'me/info',
+      path: 'v3/me/info/',
       params: noParams(),
       result: meInfoResultSchema,
-      read: true,
+      idempotent: true,
     }),
   };
 }

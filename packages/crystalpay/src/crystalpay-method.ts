@@ -1,6 +1,6 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import {
   keyedItems,
   optionalAmount,
@@ -8,7 +8,6 @@ import {
   optionalObject,
   optionalScalar,
   optionalText,
-  result,
   text,
 } from './crystalpay-schemas.ts';
 
@@ -52,9 +51,11 @@ export const methodListParamsSchema = v.optional(
 export type MethodListParams = v.InferInput<typeof methodListParamsSchema>;
 
 /** The `method/list/` response: methods keyed by name (`BITCOIN`, …). */
-export const methodListResultSchema = result({ items: keyedItems(v.looseObject(methodFields)) });
+export const methodListResultSchema = v.looseObject({
+  items: keyedItems(v.looseObject(methodFields)),
+});
 /** What `method.list()` returns. */
-export type MethodList = v.InferOutput<typeof methodListResultSchema>;
+export type MethodListResult = v.InferOutput<typeof methodListResultSchema>;
 
 /** Parameters of `method/get/`. */
 export const methodGetParamsSchema = v.strictObject({ method: text() });
@@ -62,9 +63,9 @@ export const methodGetParamsSchema = v.strictObject({ method: text() });
 export type MethodGetParams = v.InferInput<typeof methodGetParamsSchema>;
 
 /** The `method/get/` response. */
-export const methodGetResultSchema = result(methodFields);
+export const methodGetResultSchema = v.looseObject(methodFields);
 /** What `method.get()` returns: limits, commissions and your settings, amounts as strings. */
-export type MethodGet = v.InferOutput<typeof methodGetResultSchema>;
+export type MethodGetResult = v.InferOutput<typeof methodGetResultSchema>;
 
 /** Parameters of `method/edit/` (documented by clients only). */
 export const methodEditParamsSchema = v.strictObject({
@@ -78,60 +79,51 @@ export const methodEditParamsSchema = v.strictObject({
 export type MethodEditParams = v.InferInput<typeof methodEditParamsSchema>;
 
 /** The `method/edit/` response: nothing besides the envelope. */
-export const methodEditResultSchema = result({});
+export const methodEditResultSchema = v.looseObject({});
 /** What `method.edit()` returns: `{}` (plus any field CrystalPay adds). */
-export type MethodEdit = v.InferOutput<typeof methodEditResultSchema>;
+export type MethodEditResult = v.InferOutput<typeof methodEditResultSchema>;
 
-/** The payment-method methods: `method/list/`, `method/get/`, `method/edit/`. */
+/**
+ * The payment-method methods: `list` and `get` are reads (retried), `edit` changes your settings
+ * and is sent once. Each rejects with a `PayCallError` (see `@pay/core`).
+ */
 export interface CrystalPayMethodApi {
+  /** `POST /v3/method/list/`: every payment method, keyed by name. */
+  list(params?: MethodListParams, options?: RequestOptions): Promise<MethodListResult>;
+  /** `POST /v3/method/get/`: one method's limits, commissions and your settings. */
+  get(params: MethodGetParams, options?: RequestOptions): Promise<MethodGetResult>;
   /**
-   * `POST /v3/method/list/`: every payment method. A read: retried on 429, 5xx and network
-   * failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/method/edit/`: turns a method on or off, or sets your extra commission. Never
+   * retried: after a `PayNetworkError` the change may or may not be applied.
    */
-  list(params?: MethodListParams, options?: RequestOptions): Promise<MethodList>;
-  /**
-   * `POST /v3/method/get/`: one method's limits, commissions and your settings. A read.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown method
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  get(params: MethodGetParams, options?: RequestOptions): Promise<MethodGet>;
-  /**
-   * `POST /v3/method/edit/`: turns a method on or off, or sets your extra commission. A change:
-   * sent once, never retried.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown method
-   * @throws PayNetworkError no response: the change may or may not be applied
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  edit(params: MethodEditParams, options?: RequestOptions): Promise<MethodEdit>;
+  edit(params: MethodEditParams, options?: RequestOptions): Promise<MethodEditResult>;
 }
 
 /** Builds the `method` group of a client. */
-export function createMethodApi(context: CrystalPayContext): CrystalPayMethodApi {
+export function createMethodApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayMethodApi {
   return {
-    list: endpoint(context, {
-      path: 'method/list/',
+    list: define({
+      operation: 'method/list',
+      path: 'v3/method/list/',
       params: methodListParamsSchema,
       result: methodListResultSchema,
-      read: true,
+      idempotent: true,
     }),
-    get: endpoint(context, {
-      path: 'method/get/',
+    get: define({
+      operation: 'method/get',
+      path: 'v3/method/get/',
       params: methodGetParamsSchema,
       result: methodGetResultSchema,
-      read: true,
+      idempotent: true,
     }),
-    edit: endpoint(context, {
-      path: 'method/edit/',
+    edit: define({
+      operation: 'method/edit',
+      path: 'v3/method/edit/',
       params: methodEditParamsSchema,
       result: methodEditResultSchema,
-      read: false,
+      idempotent: false,
     }),
   };
 }

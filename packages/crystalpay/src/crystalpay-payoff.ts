@@ -1,12 +1,11 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import { type CrystalPayEndpointExtras, defineTwoStepGroup } from './crystalpay-request.ts';
 import {
   httpUrl,
   optionalAmount,
   optionalEnum,
   optionalText,
-  result,
   SUBTRACT_FROM,
   signedAmount,
   subtractFromSchema,
@@ -37,10 +36,14 @@ export const payoffCreateParamsSchema = v.strictObject({
 /** What `payoff.create()` takes. */
 export type PayoffCreateParams = v.InferInput<typeof payoffCreateParamsSchema>;
 
-/** Parameters of `payoff/submit/`, `payoff/cancel/` and `payoff/info/`. */
+/** Parameters of `payoff/submit/`, `payoff/cancel/` and `payoff/info/`: the payoff's id. */
 export const payoffIdParamsSchema = v.strictObject({ id: text() });
-/** What `payoff.submit()`, `payoff.cancel()` and `payoff.info()` take. */
-export type PayoffIdParams = v.InferInput<typeof payoffIdParamsSchema>;
+/** What `payoff.submit()` takes: the id `payoff.create()` returned. */
+export type PayoffSubmitParams = v.InferInput<typeof payoffIdParamsSchema>;
+/** What `payoff.cancel()` takes: the id of a payoff not yet submitted. */
+export type PayoffCancelParams = v.InferInput<typeof payoffIdParamsSchema>;
+/** What `payoff.info()` takes. */
+export type PayoffInfoParams = v.InferInput<typeof payoffIdParamsSchema>;
 
 /** Payoff fields besides `id`; `payoff/create/` answers before there is a `state`. */
 export const payoffFields = {
@@ -61,87 +64,46 @@ export const payoffFields = {
   final_at: optionalText(),
 };
 
-const payoffEntries = { id: v.string(), ...payoffFields };
-/** A payoff, as `payoff/info/`, the payoff history and payoff callbacks carry it. */
-export const payoffSchema = v.looseObject(payoffEntries);
-/** A payoff: amounts as decimal strings, `null` for unset values. */
-export type PayoffInfo = v.InferOutput<typeof payoffSchema>;
-/** `state` of a payoff. */
-export type PayoffState = NonNullable<PayoffInfo['state']>;
+/** A payoff, as `payoff/*`, the payoff history and payoff callbacks carry it. */
+export const payoffSchema = v.looseObject({ id: v.string(), ...payoffFields });
+/**
+ * A payoff, as every `payoff.*()` method, `report.payoff.history()` and a payoff callback return
+ * it: amounts as decimal strings, `null` for unset values, unknown fields kept.
+ */
+export type Payoff = v.InferOutput<typeof payoffSchema>;
+/** `state` of a payoff: one of {@link PAYOFF_STATES}, or a state CrystalPay adds later. */
+export type PayoffState = NonNullable<Payoff['state']>;
 
 /**
  * The payoff methods. A payoff is two steps: `create` computes the amounts and reserves them,
- * `submit` sends the money (or `cancel` drops it). Each money-moving call is signed with the salt.
+ * `submit` sends the money (or `cancel` drops it). Each money-moving call is signed with the salt
+ * and never retried: after a `PayNetworkError`, look the payoff up before sending again. Each
+ * method rejects with a `PayCallError` (see `@pay/core`).
  */
 export interface CrystalPayPayoffApi {
   /**
    * `POST /v3/payoff/create/`: prepares a payoff, signed `sha1(amount:method:wallet:salt)`.
-   * Nothing is sent until `submit`. Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. a wrong signature or too small an amount
-   * @throws PayNetworkError no response: the payoff may exist, check the payoff history
-   * @throws PayResponseError a response that is not the documented JSON
+   * Nothing is paid until `submit`; a lost answer may leave a payoff: check the payoff history.
    */
-  create(params: PayoffCreateParams, options?: RequestOptions): Promise<PayoffInfo>;
+  create(params: PayoffCreateParams, options?: RequestOptions): Promise<Payoff>;
+  /** `POST /v3/payoff/submit/`: sends a created payoff, signed `sha1(id:salt)`. Moves money. */
+  submit(params: PayoffSubmitParams, options?: RequestOptions): Promise<Payoff>;
+  /** `POST /v3/payoff/cancel/`: cancels a payoff that was not submitted, signed `sha1(id:salt)`. */
+  cancel(params: PayoffCancelParams, options?: RequestOptions): Promise<Payoff>;
   /**
-   * `POST /v3/payoff/submit/`: sends a created payoff, signed `sha1(id:salt)`. Moves money:
-   * never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. `Payoff not found` or a wrong signature
-   * @throws PayNetworkError no response: check `payoff.info` before submitting again
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/payoff/info/`: a payoff's state and amounts. A read: retried. An unknown id is a
+   * `PayApiError` (`Payoff not found`).
    */
-  submit(params: PayoffIdParams, options?: RequestOptions): Promise<PayoffInfo>;
-  /**
-   * `POST /v3/payoff/cancel/`: cancels a payoff that was not submitted, signed `sha1(id:salt)`.
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. a payoff already submitted
-   * @throws PayNetworkError no response: check `payoff.info`
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  cancel(params: PayoffIdParams, options?: RequestOptions): Promise<PayoffInfo>;
-  /**
-   * `POST /v3/payoff/info/`: a payoff's state and amounts. A read: retried on 429, 5xx and
-   * network failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. `Payoff not found`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  info(params: PayoffIdParams, options?: RequestOptions): Promise<PayoffInfo>;
+  info(params: PayoffInfoParams, options?: RequestOptions): Promise<Payoff>;
 }
 
 /** Builds the `payoff` group of a client. */
-export function createPayoffApi(context: CrystalPayContext): CrystalPayPayoffApi {
-  const payoffResult = result(payoffEntries);
-  return {
-    create: endpoint(context, {
-      path: 'payoff/create/',
-      params: payoffCreateParamsSchema,
-      result: payoffResult,
-      read: false,
-      signed: true,
-    }),
-    submit: endpoint(context, {
-      path: 'payoff/submit/',
-      params: payoffIdParamsSchema,
-      result: payoffResult,
-      read: false,
-      signed: true,
-    }),
-    cancel: endpoint(context, {
-      path: 'payoff/cancel/',
-      params: payoffIdParamsSchema,
-      result: payoffResult,
-      read: false,
-      signed: true,
-    }),
-    info: endpoint(context, {
-      path: 'payoff/info/',
-      params: payoffIdParamsSchema,
-      result: payoffResult,
-      read: true,
-    }),
-  };
+export function createPayoffApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayPayoffApi {
+  return defineTwoStepGroup(define, 'payoff', {
+    create: payoffCreateParamsSchema,
+    id: payoffIdParamsSchema,
+    result: payoffSchema,
+  });
 }

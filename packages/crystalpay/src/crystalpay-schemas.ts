@@ -94,20 +94,6 @@ export const listItems = <TItem extends v.GenericSchema>(item: TItem) =>
     (): v.InferOutput<TItem>[] => [],
   );
 
-/**
- * Drops CrystalPay's `error` / `errors` envelope fields from a successful body. The declared
- * type stays the input's: `Omit` over a loose object's index signature would turn every known
- * field into `unknown`.
- */
-function withoutEnvelope<T extends Record<string, unknown>>(body: T): T {
-  const { error: _error, errors: _errors, ...payload } = body;
-  return payload as T;
-}
-
-/** A top-level result: the lenient object without the envelope. */
-export const result = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
-  v.pipe(v.looseObject(entries), v.transform(withoutEnvelope));
-
 /** No parameters besides the credentials: nothing or `{}` is accepted. */
 export const noParams = () => v.optional(v.strictObject({}), {});
 

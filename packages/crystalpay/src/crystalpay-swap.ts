@@ -1,6 +1,6 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import { type CrystalPayEndpointExtras, defineTwoStepGroup } from './crystalpay-request.ts';
 import {
   keyedItems,
   operationId,
@@ -10,7 +10,6 @@ import {
   optionalObject,
   optionalScalar,
   optionalText,
-  result,
   signedAmount,
   text,
   wholeNumber,
@@ -43,12 +42,12 @@ export const swapPairListParamsSchema = v.strictObject({
 export type SwapPairListParams = v.InferInput<typeof swapPairListParamsSchema>;
 
 /** The `swap/pair/list/` response: pairs keyed by `pair_id`. */
-export const swapPairListResultSchema = result({
+export const swapPairListResultSchema = v.looseObject({
   items: keyedItems(v.looseObject(pairFields)),
   has_next_page: optionalBoolean(),
 });
-/** What `swap.pair.list()` returns. */
-export type SwapPairList = v.InferOutput<typeof swapPairListResultSchema>;
+/** What `swap.pair.list()` returns: pairs keyed by `pair_id`, and whether a next page exists. */
+export type SwapPairListResult = v.InferOutput<typeof swapPairListResultSchema>;
 
 /** Parameters of `swap/pair/get/`. */
 export const swapPairGetParamsSchema = v.strictObject({ pair_id: wholeNumber(0) });
@@ -56,9 +55,9 @@ export const swapPairGetParamsSchema = v.strictObject({ pair_id: wholeNumber(0) 
 export type SwapPairGetParams = v.InferInput<typeof swapPairGetParamsSchema>;
 
 /** The `swap/pair/get/` response. */
-export const swapPairGetResultSchema = result(pairFields);
+export const swapPairGetResultSchema = v.looseObject(pairFields);
 /** What `swap.pair.get()` returns: both sides and the price. */
-export type SwapPairGet = v.InferOutput<typeof swapPairGetResultSchema>;
+export type SwapPairGetResult = v.InferOutput<typeof swapPairGetResultSchema>;
 
 /** Parameters of `swap/create/`. */
 export const swapCreateParamsSchema = v.strictObject({
@@ -70,17 +69,22 @@ export const swapCreateParamsSchema = v.strictObject({
 /** What `swap.create()` takes. */
 export type SwapCreateParams = v.InferInput<typeof swapCreateParamsSchema>;
 
-/** Parameters of `swap/submit/`, `swap/cancel/` and `swap/info/`. */
+/** Parameters of `swap/submit/`, `swap/cancel/` and `swap/info/`: the swap's id. */
 export const swapIdParamsSchema = v.strictObject({ id: operationId() });
-/** What `swap.submit()`, `swap.cancel()` and `swap.info()` take. */
-export type SwapIdParams = v.InferInput<typeof swapIdParamsSchema>;
+/** What `swap.submit()` takes: the id `swap.create()` returned. */
+export type SwapSubmitParams = v.InferInput<typeof swapIdParamsSchema>;
+/** What `swap.cancel()` takes: the id of a swap not yet submitted. */
+export type SwapCancelParams = v.InferInput<typeof swapIdParamsSchema>;
+/** What `swap.info()` takes. */
+export type SwapInfoParams = v.InferInput<typeof swapIdParamsSchema>;
 
 const swapSide = {
   method: optionalText(),
   currency: optionalText(),
   amount: optionalAmount(),
 };
-const swapEntries = {
+/** A swap, as `swap/*` and the swap history return it. */
+export const swapSchema = v.looseObject({
   id: v.union([v.string(), v.number()]),
   state: optionalEnum(SWAP_STATES),
   pair_id: optionalScalar(),
@@ -92,98 +96,65 @@ const swapEntries = {
   created_at: optionalText(),
   expired_at: optionalText(),
   final_at: optionalText(),
-};
-/** A swap, as `swap/*` and the swap history return it. */
-export const swapSchema = v.looseObject(swapEntries);
-/** A swap between two of your balances: amounts as decimal strings, `null` for unset values. */
-export type SwapInfo = v.InferOutput<typeof swapSchema>;
+});
+/**
+ * A swap between two of your balances, as every `swap.*()` call on a swap and
+ * `report.swap.history()` return it: amounts as decimal strings, `null` for unset values.
+ */
+export type Swap = v.InferOutput<typeof swapSchema>;
+/** `state` of a swap: one of {@link SWAP_STATES}, or a state CrystalPay adds later. */
+export type SwapState = NonNullable<Swap['state']>;
 
-/** The swap methods (exchange between your balances): pairs, then create → submit or cancel. */
+/** The exchange pairs a swap can use. Each method is a read (retried) and rejects with a `PayCallError`. */
+export interface CrystalPaySwapPairApi {
+  /** `POST /v3/swap/pair/list/`: the exchange pairs, a page at a time. */
+  list(params: SwapPairListParams, options?: RequestOptions): Promise<SwapPairListResult>;
+  /** `POST /v3/swap/pair/get/`: one pair and its price. */
+  get(params: SwapPairGetParams, options?: RequestOptions): Promise<SwapPairGetResult>;
+}
+
+/**
+ * The swap methods (exchange between your own balances): pairs, then create → submit or cancel.
+ * The money-moving calls are signed (formulas unconfirmed, see `signedFields`) and never
+ * retried: after a `PayNetworkError`, look the swap up before sending again. Each method rejects
+ * with a `PayCallError` (see `@pay/core`).
+ */
 export interface CrystalPaySwapApi {
-  pair: {
-    /**
-     * `POST /v3/swap/pair/list/`: the exchange pairs, a page at a time. A read: retried on 429,
-     * 5xx and network failures.
-     * @throws PayValidationError bad params, before any request
-     * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-     * @throws PayNetworkError no response after the retries
-     * @throws PayResponseError a response that is not the documented JSON
-     */
-    list(params: SwapPairListParams, options?: RequestOptions): Promise<SwapPairList>;
-    /**
-     * `POST /v3/swap/pair/get/`: one pair and its price. A read.
-     * @throws PayValidationError bad params, before any request
-     * @throws PayApiError CrystalPay said no, e.g. an unknown pair
-     * @throws PayNetworkError no response after the retries
-     * @throws PayResponseError a response that is not the documented JSON
-     */
-    get(params: SwapPairGetParams, options?: RequestOptions): Promise<SwapPairGet>;
-  };
-  /**
-   * `POST /v3/swap/create/`: prepares a swap, signed `sha1(amount:pair_id:salt)` (unconfirmed).
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. a wrong signature or amount
-   * @throws PayNetworkError no response: the swap may exist, check the swap history
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  create(params: SwapCreateParams, options?: RequestOptions): Promise<SwapInfo>;
-  /**
-   * `POST /v3/swap/submit/`: carries out a created swap, signed `sha1(id:salt)` (unconfirmed).
-   * Moves money: never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an expired swap
-   * @throws PayNetworkError no response: check `swap.info` before submitting again
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  submit(params: SwapIdParams, options?: RequestOptions): Promise<SwapInfo>;
-  /**
-   * `POST /v3/swap/cancel/`: drops a created swap, signed `sha1(id:salt)` (unconfirmed).
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. a swap already done
-   * @throws PayNetworkError no response: check `swap.info`
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  cancel(params: SwapIdParams, options?: RequestOptions): Promise<SwapInfo>;
-  /**
-   * `POST /v3/swap/info/`: a swap's state and amounts. A read: retried on 429, 5xx and network
-   * failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown swap
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  info(params: SwapIdParams, options?: RequestOptions): Promise<SwapInfo>;
+  /** The exchange pairs: `swap/pair/list/`, `swap/pair/get/`. */
+  pair: CrystalPaySwapPairApi;
+  /** `POST /v3/swap/create/`: prepares a swap, signed `sha1(amount:pair_id:salt)` (a guess). */
+  create(params: SwapCreateParams, options?: RequestOptions): Promise<Swap>;
+  /** `POST /v3/swap/submit/`: carries out a created swap, signed `sha1(id:salt)` (a guess). */
+  submit(params: SwapSubmitParams, options?: RequestOptions): Promise<Swap>;
+  /** `POST /v3/swap/cancel/`: drops a created swap, signed `sha1(id:salt)` (a guess). */
+  cancel(params: SwapCancelParams, options?: RequestOptions): Promise<Swap>;
+  /** `POST /v3/swap/info/`: a swap's state and amounts. A read: retried. */
+  info(params: SwapInfoParams, options?: RequestOptions): Promise<Swap>;
 }
 
 /** Builds the `swap` group of a client. */
-export function createSwapApi(context: CrystalPayContext): CrystalPaySwapApi {
-  const swapResult = result(swapEntries);
-  const money = { result: swapResult, read: false, signed: true } as const;
+export function createSwapApi(define: DefineEndpoint<CrystalPayEndpointExtras>): CrystalPaySwapApi {
   return {
     pair: {
-      list: endpoint(context, {
-        path: 'swap/pair/list/',
+      list: define({
+        operation: 'swap/pair/list',
+        path: 'v3/swap/pair/list/',
         params: swapPairListParamsSchema,
         result: swapPairListResultSchema,
-        read: true,
+        idempotent: true,
       }),
-      get: endpoint(context, {
-        path: 'swap/pair/get/',
+      get: define({
+        operation: 'swap/pair/get',
+        path: 'v3/swap/pair/get/',
         params: swapPairGetParamsSchema,
         result: swapPairGetResultSchema,
-        read: true,
+        idempotent: true,
       }),
     },
-    create: endpoint(context, { path: 'swap/create/', params: swapCreateParamsSchema, ...money }),
-    submit: endpoint(context, { path: 'swap/submit/', params: swapIdParamsSchema, ...money }),
-    cancel: endpoint(context, { path: 'swap/cancel/', params: swapIdParamsSchema, ...money }),
-    info: endpoint(context, {
-      path: 'swap/info/',
-      params: swapIdParamsSchema,
-      result: swapResult,
-      read: true,
+    ...defineTwoStepGroup(define, 'swap', {
+      create: swapCreateParamsSchema,
+      id: swapIdParamsSchema,
+      result: swapSchema,
     }),
   };
 }

@@ -1,21 +1,14 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
-import {
-  keyedItems,
-  noParams,
-  optionalAmount,
-  optionalText,
-  result,
-  text,
-} from './crystalpay-schemas.ts';
+import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
+import { keyedItems, noParams, optionalAmount, optionalText, text } from './crystalpay-schemas.ts';
 
 /** The `ticker/list/` response: the tickers CrystalPay quotes (`BTC`, `USDT`, …). */
-export const tickerListResultSchema = result({
+export const tickerListResultSchema = v.looseObject({
   tickers: v.optional(v.array(v.string()), (): string[] => []),
 });
 /** What `ticker.list()` returns. */
-export type TickerList = v.InferOutput<typeof tickerListResultSchema>;
+export type TickerListResult = v.InferOutput<typeof tickerListResultSchema>;
 
 /** Parameters of `ticker/get/`. */
 export const tickerGetParamsSchema = v.strictObject({
@@ -28,48 +21,39 @@ export const tickerGetParamsSchema = v.strictObject({
 export type TickerGetParams = v.InferInput<typeof tickerGetParamsSchema>;
 
 /** The `ticker/get/` response: a price per ticker in `base_currency`. */
-export const tickerGetResultSchema = result({
+export const tickerGetResultSchema = v.looseObject({
   base_currency: optionalText(),
   currencies: keyedItems(v.looseObject({ price: optionalAmount() })),
 });
 /** What `ticker.get()` returns. */
-export type TickerGet = v.InferOutput<typeof tickerGetResultSchema>;
+export type TickerGetResult = v.InferOutput<typeof tickerGetResultSchema>;
 
-/** The exchange-rate methods: `ticker/list/` and `ticker/get/`. */
+/** The exchange-rate methods: reads, retried; each rejects with a `PayCallError` (see `@pay/core`). */
 export interface CrystalPayTickerApi {
-  /**
-   * `POST /v3/ticker/list/`: the tickers CrystalPay quotes. A read: retried on 429, 5xx and
-   * network failures.
-   * @throws PayValidationError params other than nothing or `{}`, before any request
-   * @throws PayApiError CrystalPay said no (`error: true`, HTTP 200), or a non-2xx status
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  list(params?: Record<string, never>, options?: RequestOptions): Promise<TickerList>;
-  /**
-   * `POST /v3/ticker/get/`: prices of some tickers in `base_currency`. A read.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown ticker
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  get(params: TickerGetParams, options?: RequestOptions): Promise<TickerGet>;
+  /** `POST /v3/ticker/list/`: the tickers CrystalPay quotes. Takes no parameters (nothing or `{}`). */
+  list(params?: Record<string, never>, options?: RequestOptions): Promise<TickerListResult>;
+  /** `POST /v3/ticker/get/`: prices of some tickers in `base_currency`. */
+  get(params: TickerGetParams, options?: RequestOptions): Promise<TickerGetResult>;
 }
 
 /** Builds the `ticker` group of a client. */
-export function createTickerApi(context: CrystalPayContext): CrystalPayTickerApi {
+export function createTickerApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayTickerApi {
   return {
-    list: endpoint(context, {
-      path: 'ticker/list/',
+    list: define({
+      operation: 'ticker/list',
+      path: 'v3/ticker/list/',
       params: noParams(),
       result: tickerListResultSchema,
-      read: true,
+      idempotent: true,
     }),
-    get: endpoint(context, {
-      path: 'ticker/get/',
+    get: define({
+      operation: 'ticker/get',
+      path: 'v3/ticker/get/',
       params: tickerGetParamsSchema,
       result: tickerGetResultSchema,
-      read: true,
+      idempotent: true,
     }),
   };
 }

@@ -1,12 +1,11 @@
-import type { RequestOptions } from '@pay/core';
+import type { DefineEndpoint, RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { type CrystalPayContext, endpoint } from './crystalpay-endpoint.ts';
+import { type CrystalPayEndpointExtras, defineTwoStepGroup } from './crystalpay-request.ts';
 import {
   operationId,
   optionalAmount,
   optionalEnum,
   optionalText,
-  result,
   signedAmount,
   text,
 } from './crystalpay-schemas.ts';
@@ -29,12 +28,17 @@ export const transferCreateParamsSchema = v.strictObject({
 /** What `transfer.create()` takes. */
 export type TransferCreateParams = v.InferInput<typeof transferCreateParamsSchema>;
 
-/** Parameters of `transfer/submit/`, `transfer/cancel/` and `transfer/info/`. */
+/** Parameters of `transfer/submit/`, `transfer/cancel/` and `transfer/info/`: the transfer's id. */
 export const transferIdParamsSchema = v.strictObject({ id: operationId() });
-/** What `transfer.submit()`, `transfer.cancel()` and `transfer.info()` take. */
-export type TransferIdParams = v.InferInput<typeof transferIdParamsSchema>;
+/** What `transfer.submit()` takes: the id `transfer.create()` returned. */
+export type TransferSubmitParams = v.InferInput<typeof transferIdParamsSchema>;
+/** What `transfer.cancel()` takes: the id of a transfer not yet submitted. */
+export type TransferCancelParams = v.InferInput<typeof transferIdParamsSchema>;
+/** What `transfer.info()` takes. */
+export type TransferInfoParams = v.InferInput<typeof transferIdParamsSchema>;
 
-const transferEntries = {
+/** A transfer, as `transfer/*` and the transfer history return it. */
+export const transferSchema = v.looseObject({
   id: v.union([v.string(), v.number()]),
   state: optionalEnum(TRANSFER_STATES),
   type: optionalEnum(TRANSFER_TYPES),
@@ -46,77 +50,42 @@ const transferEntries = {
   description: optionalText(),
   created_at: optionalText(),
   final_at: optionalText(),
-};
-/** A transfer, as `transfer/*` and the transfer history return it. */
-export const transferSchema = v.looseObject(transferEntries);
-/** A transfer to another cash register: amounts as decimal strings, `null` for unset values. */
-export type TransferInfo = v.InferOutput<typeof transferSchema>;
+});
+/**
+ * A transfer to another cash register, as every `transfer.*()` method and
+ * `report.transfer.history()` return it: amounts as decimal strings, `null` for unset values.
+ */
+export type Transfer = v.InferOutput<typeof transferSchema>;
+/** `state` of a transfer: one of {@link TRANSFER_STATES}, or a state CrystalPay adds later. */
+export type TransferState = NonNullable<Transfer['state']>;
 
-/** The transfer methods (to another cash register): create → submit or cancel, and info. */
+/**
+ * The transfer methods (to another cash register): create → submit or cancel, and info. The
+ * money-moving calls are signed (formulas unconfirmed, see `signedFields`) and never retried:
+ * after a `PayNetworkError`, look the transfer up before sending again. Each method rejects with
+ * a `PayCallError` (see `@pay/core`).
+ */
 export interface CrystalPayTransferApi {
   /**
-   * `POST /v3/transfer/create/`: prepares a transfer, signed
-   * `sha1(amount:method:receiver:salt)` (unconfirmed). Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown receiver or a wrong signature
-   * @throws PayNetworkError no response: the transfer may exist, check the transfer history
-   * @throws PayResponseError a response that is not the documented JSON
+   * `POST /v3/transfer/create/`: prepares a transfer, signed `sha1(amount:method:receiver:salt)`
+   * (a guess).
    */
-  create(params: TransferCreateParams, options?: RequestOptions): Promise<TransferInfo>;
-  /**
-   * `POST /v3/transfer/submit/`: carries out a created transfer, signed `sha1(id:salt)`
-   * (unconfirmed). Moves money: never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown transfer
-   * @throws PayNetworkError no response: check `transfer.info` before submitting again
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  submit(params: TransferIdParams, options?: RequestOptions): Promise<TransferInfo>;
-  /**
-   * `POST /v3/transfer/cancel/`: drops a created transfer, signed `sha1(id:salt)` (unconfirmed).
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. a transfer already done
-   * @throws PayNetworkError no response: check `transfer.info`
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  cancel(params: TransferIdParams, options?: RequestOptions): Promise<TransferInfo>;
-  /**
-   * `POST /v3/transfer/info/`: a transfer's state and amounts. A read: retried on 429, 5xx and
-   * network failures.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CrystalPay said no, e.g. an unknown transfer
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON
-   */
-  info(params: TransferIdParams, options?: RequestOptions): Promise<TransferInfo>;
+  create(params: TransferCreateParams, options?: RequestOptions): Promise<Transfer>;
+  /** `POST /v3/transfer/submit/`: carries out a created transfer, signed `sha1(id:salt)` (a guess). */
+  submit(params: TransferSubmitParams, options?: RequestOptions): Promise<Transfer>;
+  /** `POST /v3/transfer/cancel/`: drops a created transfer, signed `sha1(id:salt)` (a guess). */
+  cancel(params: TransferCancelParams, options?: RequestOptions): Promise<Transfer>;
+  /** `POST /v3/transfer/info/`: a transfer's state and amounts. A read: retried. */
+  info(params: TransferInfoParams, options?: RequestOptions): Promise<Transfer>;
 }
 
 /** Builds the `transfer` group of a client. */
-export function createTransferApi(context: CrystalPayContext): CrystalPayTransferApi {
-  const transferResult = result(transferEntries);
-  const money = { result: transferResult, read: false, signed: true } as const;
-  return {
-    create: endpoint(context, {
-      path: 'transfer/create/',
-      params: transferCreateParamsSchema,
-      ...money,
-    }),
-    submit: endpoint(context, {
-      path: 'transfer/submit/',
-      params: transferIdParamsSchema,
-      ...money,
-    }),
-    cancel: endpoint(context, {
-      path: 'transfer/cancel/',
-      params: transferIdParamsSchema,
-      ...money,
-    }),
-    info: endpoint(context, {
-      path: 'transfer/info/',
-      params: transferIdParamsSchema,
-      result: transferResult,
-      read: true,
-    }),
-  };
+export function createTransferApi(
+  define: DefineEndpoint<CrystalPayEndpointExtras>,
+): CrystalPayTransferApi {
+  return defineTwoStepGroup(define, 'transfer', {
+    create: transferCreateParamsSchema,
+    id: transferIdParamsSchema,
+    result: transferSchema,
+  });
 }

@@ -7,7 +7,7 @@ import { createCrystalPay } from './crystalpay-client.ts';
 
 const SALT = 'test_salt_2f8a';
 const credentials = { login: 'shop_login', secret: 'shop_secret_abc', salt: SALT };
-// SPEC §2: sha1('123456789_abcdefghij:test_salt_2f8a').
+// The specification's callback vector: sha1('123456789_abcdefghij:test_salt_2f8a').
 const SIGNATURE = 'edc4a40a51fe09ce31606e3298e19fbc93fccae2';
 const invoice = {
   id: '123456789_abcdefghij',
@@ -22,6 +22,14 @@ const invoice = {
   created_at: '2024-05-01 12:00:00',
 };
 const body = (fields: Record<string, unknown>) => JSON.stringify(fields);
+const unconfirmed = { confirm: false } as const;
+/** A fetch that fails the test if anything is sent. */
+const noFetch = stubFetch(() => {
+  throw new Error('nothing may be sent');
+});
+/** A fetch that answers `invoice/info/` (or `payoff/info/`) with `fields` in the envelope. */
+const answering = (fields: Record<string, unknown>) =>
+  stubFetch(() => jsonResponse({ error: false, errors: [], ...fields }));
 
 async function rejection(promise: Promise<unknown>): Promise<PaySignatureError> {
   const error = await promise.catch((caught: unknown) => caught);
@@ -30,13 +38,16 @@ async function rejection(promise: Promise<unknown>): Promise<PaySignatureError> 
 }
 
 describe('webhooks.verify', () => {
-  const crystalpay = createCrystalPay(credentials);
+  const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
 
-  it('accepts the SPEC vector and returns the typed invoice without the signature', async () => {
-    const event = await crystalpay.webhooks.verify({
-      body: body({ ...invoice, signature: SIGNATURE }),
-      headers: { 'content-type': 'application/json' },
-    });
+  it('accepts the test vector and, unconfirmed, returns the typed invoice without the signature', async () => {
+    const event = await crystalpay.webhooks.verify(
+      {
+        body: body({ ...invoice, signature: SIGNATURE }),
+        headers: { 'content-type': 'application/json' },
+      },
+      unconfirmed,
+    );
     expect(event.kind).toBe('invoice');
     expect(event.confirmed).toBe(false);
     if (event.kind !== 'invoice') return;
@@ -48,17 +59,21 @@ describe('webhooks.verify', () => {
   it('reads a Web Request and bytes alike, and takes amounts sent as numbers as strings', async () => {
     const text = body({ ...invoice, amount: 100.5, signature: SIGNATURE });
     const request = new Request('https://shop.example/hooks', { method: 'POST', body: text });
-    const fromRequest = await crystalpay.webhooks.verify(request);
-    const fromBytes = await crystalpay.webhooks.verify({ body: new TextEncoder().encode(text) });
+    const fromRequest = await crystalpay.webhooks.verify(request, unconfirmed);
+    const fromBytes = await crystalpay.webhooks.verify(
+      { body: new TextEncoder().encode(text) },
+      unconfirmed,
+    );
     for (const event of [fromRequest, fromBytes]) {
       expect(event.kind === 'invoice' && event.invoice.amount).toBe('100.5');
     }
   });
 
   it('accepts an upper-case hex signature (hex case carries nothing)', async () => {
-    const event = await crystalpay.webhooks.verify({
-      body: body({ ...invoice, signature: SIGNATURE.toUpperCase() }),
-    });
+    const event = await crystalpay.webhooks.verify(
+      { body: body({ ...invoice, signature: SIGNATURE.toUpperCase() }) },
+      unconfirmed,
+    );
     expect(event.kind).toBe('invoice');
   });
 
@@ -73,7 +88,7 @@ describe('webhooks.verify', () => {
 
   it('rejects a callback signed with another salt, and says to check the salt', async () => {
     const other = createCrystalPay({ ...credentials, salt: 'another_salt_9c' });
-    const signed = other.webhooks.sign(invoice);
+    const signed = await other.webhooks.sign(invoice);
     const error = await rejection(crystalpay.webhooks.verify(signed));
     expect(error.reason).toBe('mismatch');
     expect(error.message).toContain('`salt`');
@@ -98,9 +113,10 @@ describe('webhooks.verify', () => {
     expect((await rejection(crystalpay.webhooks.verify(parsed))).reason).toBe('not-raw');
   });
 
-  it('rejects a signed body without a state as not an invoice callback', async () => {
+  it('rejects a signed body without a state as not an invoice callback (unconfirmed)', async () => {
     const { state: _state, ...noState } = invoice;
-    const error = await rejection(crystalpay.webhooks.verify(crystalpay.webhooks.sign(noState)));
+    const signed = await crystalpay.webhooks.sign(noState);
+    const error = await rejection(crystalpay.webhooks.verify(signed, unconfirmed));
     expect(error.reason).toBe('malformed');
     expect(error.message).toContain('state');
   });
@@ -119,27 +135,53 @@ describe('webhooks.verify', () => {
 
   it('detects a payoff callback by its wallet, or follows `kind`', async () => {
     const payoff = { id: '123456789_payoffid', state: 'payed', wallet: 'bc1qexample', amount: 0.5 };
-    const event = await crystalpay.webhooks.verify(crystalpay.webhooks.sign(payoff));
+    const event = await crystalpay.webhooks.verify(
+      await crystalpay.webhooks.sign(payoff),
+      unconfirmed,
+    );
     expect(event).toMatchObject({ kind: 'payoff', payoff: { state: 'payed', amount: '0.5' } });
     const forced = await crystalpay.webhooks.verify(
-      crystalpay.webhooks.sign({ id: 'p2', state: 'failed' }),
-      { kind: 'payoff' },
+      await crystalpay.webhooks.sign({ id: 'p2', state: 'failed' }),
+      { ...unconfirmed, kind: 'payoff' },
     );
     expect(forced).toMatchObject({ kind: 'payoff', payoff: { id: 'p2', message: null } });
   });
 });
 
-describe('webhooks.verify with confirm', () => {
+describe('webhooks.verify confirms through the API by default', () => {
+  it('does not report as paid a callback whose unsigned state and amount were edited', async () => {
+    // Signed for { state: 'notpayed', amount: '1' }, then edited: the signature still holds,
+    // because CrystalPay signs only the id.
+    const fetch = answering({ ...invoice, state: 'notpayed', amount: '1' });
+    const crystalpay = createCrystalPay({ ...credentials, fetch });
+    const signed = await crystalpay.webhooks.sign({ ...invoice, state: 'notpayed', amount: '1' });
+    const edited = JSON.stringify({ ...JSON.parse(signed.body), state: 'payed', amount: '100000' });
+    const event = await crystalpay.webhooks.verify({ body: edited, headers: signed.headers });
+    expect(event).toMatchObject({
+      kind: 'invoice',
+      confirmed: true,
+      invoice: { id: invoice.id, state: 'notpayed', amount: '1' },
+    });
+    expect(fetch.calls).toHaveLength(1);
+    expect(new URL(fetch.calls[0]?.url ?? '').pathname).toBe('/v3/invoice/info/');
+
+    // { confirm: false } is the one opt-out: the edited, unsigned fields, marked unconfirmed.
+    const trusted = await crystalpay.webhooks.verify({ body: edited }, unconfirmed);
+    expect(trusted).toMatchObject({
+      kind: 'invoice',
+      confirmed: false,
+      invoice: { state: 'payed', amount: '100000' },
+    });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
   it('re-fetches invoice/info and returns the fetched state, not the body', async () => {
-    const fetch = stubFetch(() =>
-      jsonResponse({ error: false, errors: [], ...invoice, state: 'notpayed' }),
-    );
+    const fetch = answering({ ...invoice, state: 'notpayed' });
     const crystalpay = createCrystalPay({ ...credentials, fetch });
     // A forged "payed": the id is signed, the state is not.
-    const event = await crystalpay.webhooks.verify(
-      { body: body({ ...invoice, state: 'payed', signature: SIGNATURE }) },
-      { confirm: true },
-    );
+    const event = await crystalpay.webhooks.verify({
+      body: body({ ...invoice, state: 'payed', signature: SIGNATURE }),
+    });
     expect(event).toMatchObject({
       kind: 'invoice',
       confirmed: true,
@@ -153,24 +195,16 @@ describe('webhooks.verify with confirm', () => {
     const fetch = stubFetch(() => jsonResponse({}));
     const crystalpay = createCrystalPay({ ...credentials, fetch });
     await rejection(
-      crystalpay.webhooks.verify(
-        { body: body({ ...invoice, signature: 'f'.repeat(40) }) },
-        {
-          confirm: true,
-        },
-      ),
+      crystalpay.webhooks.verify({ body: body({ ...invoice, signature: 'f'.repeat(40) }) }),
     );
     expect(fetch.calls).toHaveLength(0);
   });
 
   it('confirms a payoff through payoff/info', async () => {
-    const fetch = stubFetch(() =>
-      jsonResponse({ error: false, errors: [], id: 'p1', state: 'payed', amount: '10' }),
-    );
+    const fetch = answering({ id: 'p1', state: 'payed', amount: '10' });
     const crystalpay = createCrystalPay({ ...credentials, fetch });
     const event = await crystalpay.webhooks.verify(
-      crystalpay.webhooks.sign({ id: 'p1', state: 'payed', wallet: 'w' }),
-      { confirm: true },
+      await crystalpay.webhooks.sign({ id: 'p1', state: 'payed', wallet: 'w' }),
     );
     expect(event).toMatchObject({ kind: 'payoff', confirmed: true, payoff: { amount: '10' } });
     expect(new URL(fetch.calls[0]?.url ?? '').pathname).toBe('/v3/payoff/info/');
@@ -181,8 +215,8 @@ describe('webhooks.verify with confirm', () => {
       ...credentials,
       fetch: stubFetch(() => jsonResponse({ error: true, errors: ['Invoice not found'] })),
     });
-    const signed = notFound.webhooks.sign(invoice);
-    const error = await rejection(notFound.webhooks.verify(signed, { confirm: true }));
+    const signed = await notFound.webhooks.sign(invoice);
+    const error = await rejection(notFound.webhooks.verify(signed));
     expect(error.reason).toBe('unconfirmed');
 
     const down = createCrystalPay({
@@ -190,7 +224,7 @@ describe('webhooks.verify with confirm', () => {
       maxRetries: 0,
       fetch: stubFetch(() => jsonResponse({ error: true, errors: ['Server error'] }, 502)),
     });
-    const failure = await down.webhooks.verify(signed, { confirm: true }).catch((e: unknown) => e);
+    const failure = await down.webhooks.verify(signed).catch((e: unknown) => e);
     expect(PayApiError.isInstance(failure)).toBe(true);
 
     const offline = createCrystalPay({
@@ -198,24 +232,37 @@ describe('webhooks.verify with confirm', () => {
       maxRetries: 0,
       fetch: stubFetch(() => Promise.reject(new TypeError('fetch failed'))),
     });
-    const lost = await offline.webhooks.verify(signed, { confirm: true }).catch((e: unknown) => e);
+    const lost = await offline.webhooks.verify(signed).catch((e: unknown) => e);
     expect(PayNetworkError.isInstance(lost)).toBe(true);
   });
 });
 
 describe('webhooks.sign', () => {
-  it('produces a body that verify accepts, with the SPEC signature', async () => {
-    const crystalpay = createCrystalPay(credentials);
-    const signed = crystalpay.webhooks.sign(invoice);
+  it('resolves to { body, headers } that verify accepts, with the test-vector signature', async () => {
+    const crystalpay = createCrystalPay({ ...credentials, fetch: answering(invoice) });
+    const pending = crystalpay.webhooks.sign(invoice);
+    expect(pending).toBeInstanceOf(Promise);
+    const signed = await pending;
+    expect(Object.keys(signed).sort()).toEqual(['body', 'headers']);
     expect(JSON.parse(signed.body).signature).toBe(SIGNATURE);
-    expect(signed.headers['content-type']).toBe('application/json');
+    expect(signed.headers).toEqual({ 'content-type': 'application/json' });
     const event = await crystalpay.webhooks.verify(signed);
-    expect(event).toMatchObject({ kind: 'invoice', invoice: { id: invoice.id } });
+    expect(event).toMatchObject({ kind: 'invoice', confirmed: true, invoice: { id: invoice.id } });
   });
 
-  it('refuses a payload without an id', () => {
+  it('rejects a payload without an id', async () => {
     const crystalpay = createCrystalPay(credentials);
     // @ts-expect-error: id is required
-    expect(() => crystalpay.webhooks.sign({ state: 'payed' })).toThrow(PayValidationError);
+    await expect(crystalpay.webhooks.sign({ state: 'payed' })).rejects.toThrow(PayValidationError);
+  });
+});
+
+describe('webhooks.acknowledge', () => {
+  it('is the plain 200 CrystalPay counts as delivered', async () => {
+    const response = createCrystalPay(credentials).webhooks.acknowledge();
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('');
   });
 });

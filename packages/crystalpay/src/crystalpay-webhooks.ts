@@ -1,29 +1,33 @@
 import {
+  acknowledgement,
   PayApiError,
   PaySignatureError,
   PayValidationError,
   parseJsonText,
-  type RequestOptions,
   readWebhookInput,
   type SignatureFailure,
+  type SignedWebhook,
   timingSafeEqualText,
   type WebhookInput,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
 } from '@pay/core';
 import * as v from 'valibot';
-import { PROVIDER } from './crystalpay-endpoint.ts';
 import {
   type CrystalPayInvoiceApi,
-  type InvoiceInfo,
+  type Invoice,
   invoiceFields,
   invoiceStateSchema,
 } from './crystalpay-invoice.ts';
-import { type CrystalPayPayoffApi, type PayoffInfo, payoffSchema } from './crystalpay-payoff.ts';
+import { type CrystalPayPayoffApi, type Payoff, payoffSchema } from './crystalpay-payoff.ts';
+import { PROVIDER } from './crystalpay-request.ts';
 import { optionalText } from './crystalpay-schemas.ts';
-import { crystalPaySignature } from './crystalpay-signature.ts';
+import { crystalPaySignature } from './crystalpay-signing.ts';
 
 /**
- * Addresses CrystalPay sends callbacks from, per its callback page. An optional allow-list:
- * the signature is the real check, and the list may change without notice.
+ * Addresses CrystalPay sends callbacks from, per its callback page
+ * (https://docs.crystalpay.io/callback/obshaya-informaciya). An optional allow-list: the
+ * signature is the real check, and the list may change without notice.
  */
 export const CRYSTALPAY_CALLBACK_IPS = [
   '193.141.53.171',
@@ -45,72 +49,88 @@ const invoiceCallbackSchema = v.looseObject({
   ...invoiceFields,
 });
 
-/** An invoice as a callback carries it (`url` may be missing); see {@link InvoiceInfo}. */
+/**
+ * An invoice as an unconfirmed callback carries it (`url` may be missing): every field but `id`
+ * is unsigned. See {@link Invoice} for the confirmed one.
+ */
 export type InvoiceCallback = v.InferOutput<typeof invoiceCallbackSchema>;
 
-/** A verified callback. `confirmed` is true when the data was re-fetched from the API. */
-export type CrystalPayCallback =
+/**
+ * A verified callback. By default (`confirmed: true`) the invoice or payoff is the one fetched
+ * from `invoice/info/` or `payoff/info/` after the signature checked out; with `{ confirm: false }`
+ * (`confirmed: false`) it is the callback's own body, whose state and amounts nobody signed.
+ */
+export type CrystalPayWebhookEvent =
+  | { kind: 'invoice'; confirmed: true; invoice: Invoice }
   | { kind: 'invoice'; confirmed: false; invoice: InvoiceCallback }
-  | { kind: 'invoice'; confirmed: true; invoice: InvoiceInfo }
-  | { kind: 'payoff'; confirmed: boolean; payoff: PayoffInfo };
+  | { kind: 'payoff'; confirmed: boolean; payoff: Payoff };
 
-/** Options of `webhooks.verify()`. */
-export interface CrystalPayVerifyOptions extends RequestOptions {
+/** What `webhooks.sign()` takes: the invoice or payoff to send, with its `id` (which is signed). */
+export interface WebhooksSignParams {
+  id: string | number;
+  [field: string]: unknown;
+}
+
+/** Options of `webhooks.verify()`: core's `confirm` and `signal`, and CrystalPay's `kind`. */
+interface CrystalPayWebhookVerifyOptions extends WebhookVerifyOptions {
   /**
-   * After the signature checks out, fetch `invoice/info/` (or `payoff/info/`) and return that
-   * instead of the body. CrystalPay signs only the id, so this is the way to trust the state
-   * and the amounts. Default: `false`.
-   */
-  confirm?: boolean | undefined;
-  /**
-   * What the callback is about. Default: detected — a body with `wallet` and no `url` is a
-   * payoff, anything else an invoice (CrystalPay sends no type field: unconfirmed).
+   * What the callback is about, which decides the confirming call. Default: detected — a body
+   * with `wallet` and no `url` is a payoff, anything else an invoice (CrystalPay sends no type
+   * field: unconfirmed).
    */
   kind?: 'invoice' | 'payoff' | undefined;
 }
 
-/** A callback as CrystalPay would send it: pass it to `verify`, or post it to your handler. */
-export interface CrystalPaySignedCallback {
-  body: string;
-  headers: Record<string, string>;
+/**
+ * Callback handling: verification with the salt, a signer for tests, and the acknowledgement.
+ * CrystalPay signs only `sha1(id:salt)`, so `verify` confirms through the API by default.
+ */
+export interface CrystalPayWebhooksApi
+  extends WebhooksApi<CrystalPayWebhookEvent, WebhooksSignParams> {
+  /**
+   * Verifies a callback: `signature` must equal `sha1(id:salt)` (compared in constant time). Then,
+   * by default, fetches `invoice/info/` (or `payoff/info/`) and returns **that** state and those
+   * amounts (`confirmed: true`). `{ confirm: false }` skips the call and returns the body's own
+   * state and amounts (`confirmed: false`): nobody signed them, so trust them only if you check
+   * them yourself. Pass the raw body (string or bytes) with its headers, or the Web `Request`.
+   * @throws PaySignatureError not the raw body, no `id`, a missing or wrong signature, or an id
+   *   CrystalPay does not know (`unconfirmed`): answer 4xx and do not act on it
+   * @throws PayApiError | PayNetworkError | PayResponseError the confirming request failed:
+   *   answer 5xx so CrystalPay retries later
+   */
+  verify(
+    input: WebhookInput,
+    options?: CrystalPayWebhookVerifyOptions,
+  ): Promise<CrystalPayWebhookEvent>;
+  /**
+   * Signs a callback body (`signature = sha1(id:salt)`) for tests and `@pay/sandbox`; resolves to
+   * `{ body, headers }` as CrystalPay would post it. Rejects with `PayValidationError` without an `id`.
+   */
+  sign(params: WebhooksSignParams): Promise<SignedWebhook>;
+  /**
+   * What CrystalPay counts as delivered: HTTP 200 (the body is not read). Answer it only once the
+   * event is stored; anything else is retried (429 asks for a later retry).
+   */
+  acknowledge(): Response;
 }
 
-/** Callback handling: verification with the salt, and a signer for tests. */
-export interface CrystalPayWebhooks {
-  /**
-   * Verifies a callback: `signature` must equal `sha1(id:salt)` (compared in constant time).
-   * Returns the invoice (or payoff) it carries, or with `{ confirm: true }` the one fetched
-   * from the API. Pass the raw body (string or bytes) with its headers, or the Web `Request`.
-   * @throws PaySignatureError not the raw body, no `id`, a missing or wrong signature, or
-   *   (with `confirm`) an id CrystalPay does not know: answer 4xx and do not act on it
-   * @throws PayApiError | PayNetworkError | PayResponseError with `confirm`, when the
-   *   confirming request fails: answer 5xx so CrystalPay retries later
-   */
-  verify(input: WebhookInput, options?: CrystalPayVerifyOptions): Promise<CrystalPayCallback>;
-  /**
-   * Signs a callback body (`signature = sha1(id:salt)`) for tests and local emulators.
-   * @throws PayValidationError a payload without an `id`
-   */
-  sign(payload: { id: string; [field: string]: unknown }): CrystalPaySignedCallback;
-}
-
-/** Builds the `webhooks` group; `confirm` uses the invoice and payoff `info` methods. */
-export function createWebhooks(
+/** Builds the `webhooks` group; confirmation uses the invoice and payoff `info` methods. */
+export function createWebhooksApi(
   salt: string,
   apis: { invoice: CrystalPayInvoiceApi; payoff: CrystalPayPayoffApi },
-): CrystalPayWebhooks {
+): CrystalPayWebhooksApi {
   const reject = (reason: SignatureFailure, detail: string) =>
     new PaySignatureError({ provider: PROVIDER, operation: 'callback', reason, detail });
 
-  async function confirm(kind: 'invoice' | 'payoff', id: string, signal?: AbortSignal) {
+  async function confirm(
+    kind: 'invoice' | 'payoff',
+    id: string,
+    signal: AbortSignal | undefined,
+  ): Promise<CrystalPayWebhookEvent> {
     try {
       return kind === 'payoff'
-        ? ({ kind, confirmed: true, payoff: await apis.payoff.info({ id }, { signal }) } as const)
-        : ({
-            kind,
-            confirmed: true,
-            invoice: await apis.invoice.info({ id }, { signal }),
-          } as const);
+        ? { kind, confirmed: true, payoff: await apis.payoff.info({ id }, { signal }) }
+        : { kind, confirmed: true, invoice: await apis.invoice.info({ id }, { signal }) };
     } catch (error) {
       // A signed id CrystalPay does not know is not a callback to act on; any other failure
       // (network, 5xx) is ours to retry, so it propagates.
@@ -122,6 +142,19 @@ export function createWebhooks(
       }
       throw error;
     }
+  }
+
+  /** The body's own fields, for `{ confirm: false }`: shaped, but unsigned. */
+  function unconfirmed(kind: 'invoice' | 'payoff', fields: Record<string, unknown>) {
+    const schema = kind === 'payoff' ? payoffSchema : invoiceCallbackSchema;
+    const data = v.safeParse(schema, fields);
+    if (!data.success) {
+      const paths = data.issues.map((issue) => v.getDotPath(issue) ?? '(root)').join(', ');
+      throw reject('malformed', `not a CrystalPay ${kind} callback (check: ${paths})`);
+    }
+    return kind === 'payoff'
+      ? { kind, confirmed: false, payoff: data.output as Payoff }
+      : { kind, confirmed: false, invoice: data.output as InvoiceCallback };
   }
 
   /** Parses the body and checks `signature == sha1(id:salt)`; returns the id and the rest. */
@@ -150,20 +183,12 @@ export function createWebhooks(
       const { id, fields } = readSignedBody(raw.body);
       const kind =
         options.kind ?? ('wallet' in fields && !('url' in fields) ? 'payoff' : 'invoice');
-      if (options.confirm) return confirm(kind, id, options.signal);
-      const schema = kind === 'payoff' ? payoffSchema : invoiceCallbackSchema;
-      const data = v.safeParse(schema, fields);
-      if (!data.success) {
-        const paths = data.issues.map((issue) => v.getDotPath(issue) ?? '(root)').join(', ');
-        throw reject('malformed', `not a CrystalPay ${kind} callback (check: ${paths})`);
-      }
-      return kind === 'payoff'
-        ? { kind, confirmed: false, payoff: data.output as PayoffInfo }
-        : { kind, confirmed: false, invoice: data.output as InvoiceCallback };
+      if (options.confirm === false) return unconfirmed(kind, fields) as CrystalPayWebhookEvent;
+      return confirm(kind, id, options.signal);
     },
 
-    sign(payload) {
-      const id = idText(payload?.id);
+    async sign(params) {
+      const id = idText(params?.id);
       if (id === undefined) {
         throw new PayValidationError([{ path: 'id', message: 'is required: it is signed' }], {
           provider: PROVIDER,
@@ -172,10 +197,12 @@ export function createWebhooks(
       }
       const signature = crystalPaySignature([id], salt);
       return {
-        body: JSON.stringify({ ...payload, signature }),
+        body: JSON.stringify({ ...params, signature }),
         headers: { 'content-type': 'application/json' },
       };
     },
+
+    acknowledge: () => acknowledgement(),
   };
 }
 

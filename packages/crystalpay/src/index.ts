@@ -1,8 +1,8 @@
 export type {
-  BalanceGet,
   BalanceGetParams,
-  BalanceList,
+  BalanceGetResult,
   BalanceListParams,
+  BalanceListResult,
   CrystalPayBalanceApi,
 } from './crystalpay-balance.ts';
 export {
@@ -15,39 +15,50 @@ export { readCrystalPayError } from './crystalpay-errors.ts';
 export {
   type CrystalPayInvoiceApi,
   INVOICE_STATES,
+  type Invoice,
   type InvoiceCreateParams,
   type InvoiceCreateResult,
-  type InvoiceInfo,
   type InvoiceInfoParams,
   type InvoiceState,
 } from './crystalpay-invoice.ts';
-export type { CrystalPayMeApi, MeInfo } from './crystalpay-me.ts';
+export type { CrystalPayMeApi, MeInfoResult } from './crystalpay-me.ts';
 export type {
   CrystalPayMethodApi,
-  MethodEdit,
   MethodEditParams,
-  MethodGet,
+  MethodEditResult,
   MethodGetParams,
-  MethodList,
+  MethodGetResult,
   MethodListParams,
+  MethodListResult,
 } from './crystalpay-method.ts';
 export {
   type CrystalPayPayoffApi,
   PAYOFF_STATES,
+  type Payoff,
+  type PayoffCancelParams,
   type PayoffCreateParams,
-  type PayoffIdParams,
-  type PayoffInfo,
+  type PayoffInfoParams,
   type PayoffState,
+  type PayoffSubmitParams,
 } from './crystalpay-payoff.ts';
 export type {
   CrystalPayReportApi,
-  InvoiceHistory,
-  PayoffHistory,
-  ReportHistoryParams,
-  ReportSummary,
-  ReportSummaryParams,
-  SwapHistory,
-  TransferHistory,
+  CrystalPayReportInvoiceApi,
+  CrystalPayReportPayoffApi,
+  CrystalPayReportSwapApi,
+  CrystalPayReportTransferApi,
+  ReportInvoiceHistoryParams,
+  ReportInvoiceHistoryResult,
+  ReportInvoiceSummaryParams,
+  ReportInvoiceSummaryResult,
+  ReportPayoffHistoryParams,
+  ReportPayoffHistoryResult,
+  ReportPayoffSummaryParams,
+  ReportPayoffSummaryResult,
+  ReportSwapHistoryParams,
+  ReportSwapHistoryResult,
+  ReportTransferHistoryParams,
+  ReportTransferHistoryResult,
 } from './crystalpay-report.ts';
 export {
   INVOICE_TYPES,
@@ -60,39 +71,45 @@ export {
   CRYSTALPAY_SIGNED_FIELDS,
   type CrystalPaySignedFields,
   type CrystalPaySignedOperation,
-} from './crystalpay-signature.ts';
+} from './crystalpay-signing.ts';
 export {
   type CrystalPaySwapApi,
+  type CrystalPaySwapPairApi,
   SWAP_AMOUNT_TYPES,
   SWAP_STATES,
+  type Swap,
+  type SwapCancelParams,
   type SwapCreateParams,
-  type SwapIdParams,
-  type SwapInfo,
-  type SwapPairGet,
+  type SwapInfoParams,
   type SwapPairGetParams,
-  type SwapPairList,
+  type SwapPairGetResult,
   type SwapPairListParams,
+  type SwapPairListResult,
+  type SwapState,
+  type SwapSubmitParams,
 } from './crystalpay-swap.ts';
 export type {
   CrystalPayTickerApi,
-  TickerGet,
   TickerGetParams,
-  TickerList,
+  TickerGetResult,
+  TickerListResult,
 } from './crystalpay-ticker.ts';
 export {
   type CrystalPayTransferApi,
   TRANSFER_STATES,
   TRANSFER_TYPES,
+  type Transfer,
+  type TransferCancelParams,
   type TransferCreateParams,
-  type TransferIdParams,
-  type TransferInfo,
+  type TransferInfoParams,
+  type TransferState,
+  type TransferSubmitParams,
 } from './crystalpay-transfer.ts';
 export {
   CRYSTALPAY_CALLBACK_IPS,
-  type CrystalPayCallback,
-  type CrystalPaySignedCallback,
-  type CrystalPayVerifyOptions,
-  type CrystalPayWebhooks,
+  type CrystalPayWebhookEvent,
+  type CrystalPayWebhooksApi,
   type InvoiceCallback,
+  type WebhooksSignParams,
 } from './crystalpay-webhooks.ts';
 export { VERSION } from './version.ts';

@@ -24,13 +24,15 @@ export const crystalpayScenario: DemoScenario = {
     });
     await sandbox.act('crystalpay', invoice.id, 'pay');
     const callback = await receiver.next();
+    // CrystalPay signs only the id: verify confirms the state through invoice/info by default.
     const event = await crystalpay.webhooks.verify(callback);
     const info = await crystalpay.invoice.info({ id: invoice.id });
     return {
       invoiceId: invoice.id,
       payUrl: invoice.url,
       finalStatus: info.state,
-      callbackVerified: event.kind === 'invoice' && event.invoice.id === invoice.id,
+      callbackVerified:
+        event.confirmed && event.kind === 'invoice' && event.invoice.id === invoice.id,
     };
   },
   async createUnpaid({ sandbox, receiver }) {

@@ -1,5 +1,5 @@
 import { digestHex, timingSafeEqualText } from '@pay/core';
-import { createCrystalPay } from '@pay/crystalpay';
+import { createCrystalPay, type WebhooksSignParams } from '@pay/crystalpay';
 import type { Context, Hono } from 'hono';
 import { subtractDecimal } from '../decimal-math.ts';
 import type { EmulatorContext, ProviderEmulator } from '../emulator.ts';
@@ -185,11 +185,11 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
 
   statusOf: (invoice) => STATUS[invoice.state],
 
-  callback(invoice, context) {
+  async callback(invoice, context) {
     if (!invoice.callbackUrl) return undefined;
     // Signed by the SDK's own signer (signature = sha1(id:salt)), as CrystalPay signs it.
-    const { body, headers } = createCrystalPay({ ...context.credentials }).webhooks.sign(
-      invoiceInfo(invoice) as { id: string },
+    const { body, headers } = await createCrystalPay({ ...context.credentials }).webhooks.sign(
+      invoiceInfo(invoice) as WebhooksSignParams,
     );
     return {
       url: invoice.callbackUrl,

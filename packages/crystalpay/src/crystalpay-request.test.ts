@@ -129,6 +129,23 @@ describe.each(cases)('%s', (operation, call, body, read) => {
   });
 });
 
+describe('signed calls', () => {
+  it('never let their signature into an error, even when CrystalPay echoes it', async () => {
+    let signature = '';
+    const fetch = stubFetch(async (request) => {
+      signature = JSON.parse(await request.text()).signature;
+      return jsonResponse({ error: true, errors: [`Wrong signature ${signature}`] });
+    });
+    const error = await createCrystalPay({ ...credentials, fetch })
+      .payoff.submit({ id: 'p1' })
+      .catch((caught: unknown) => caught);
+    expect(PayApiError.isInstance(error)).toBe(true);
+    expect(signature).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(error)).not.toContain(signature);
+    expect((error as PayApiError).providerMessage).not.toContain(signature);
+  });
+});
+
 describe('inputs', () => {
   const client = (fetch = stubFetch(() => jsonResponse(anyResult))) => ({
     fetch,

@@ -68,7 +68,14 @@ export function createBodySigner(
   }
   return (operation, fields) => {
     const names = lists[operation];
-    if (!names) throw new Error(`crystalpay: no signed fields for ${operation}`);
+    // Only an endpoint declared `signed` without a list gets here: a defect of the SDK, named
+    // after the setting that would supply the list.
+    if (!names) {
+      throw new PayConfigError(`signedFields.${operation}`, 'is missing: no signed fields', {
+        provider,
+        operation,
+      });
+    }
     const values = names.map((name) => signedValue(fields, name, { provider, operation }));
     return crystalPaySignature(values, salt);
   };

@@ -3,9 +3,9 @@ import { PayConfigError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createCrystalPay } from './crystalpay-client.ts';
-import { createBodySigner, crystalPaySignature } from './crystalpay-signature.ts';
+import { createBodySigner, crystalPaySignature } from './crystalpay-signing.ts';
 
-// SPEC §2 test vectors (made-up salt `test_salt_2f8a`), reproduced exactly.
+// The specification's test vectors (made-up salt `test_salt_2f8a`), reproduced exactly.
 const SALT = 'test_salt_2f8a';
 const credentials = { login: 'shop_login', secret: 'shop_secret_abc', salt: SALT };
 const payoffAnswer = { error: false, errors: [], id: '123456789_payoffid', state: 'created' };
@@ -13,7 +13,7 @@ const payoffAnswer = { error: false, errors: [], id: '123456789_payoffid', state
 /** sha1 computed here with node:crypto directly, independent of the code under test. */
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex');
 
-describe('SPEC §2 test vectors', () => {
+describe('test vectors', () => {
   it('callback for the docs sample invoice id', () => {
     expect(crystalPaySignature(['123456789_abcdefghij'], SALT)).toBe(
       'edc4a40a51fe09ce31606e3298e19fbc93fccae2',
@@ -34,7 +34,7 @@ describe('SPEC §2 test vectors', () => {
 });
 
 describe('signed requests', () => {
-  it('payoff.create sends the amount as the exact string it signed (SPEC vector)', async () => {
+  it('payoff.create sends the amount as the exact string it signed (test vector)', async () => {
     const fetch = stubFetch(() => jsonResponse(payoffAnswer));
     const crystalpay = createCrystalPay({ ...credentials, fetch });
     await crystalpay.payoff.create({
@@ -65,7 +65,7 @@ describe('signed requests', () => {
     expect(body.signature).toBe(sha1(`100.5:USDTTRC:TXexample:${SALT}`));
   });
 
-  it('payoff.submit and payoff.cancel sign id:salt (SPEC vector)', async () => {
+  it('payoff.submit and payoff.cancel sign id:salt (test vector)', async () => {
     const fetch = stubFetch(() => jsonResponse(payoffAnswer));
     const crystalpay = createCrystalPay({ ...credentials, fetch });
     await crystalpay.payoff.submit({ id: '123456789_payoffid' });
@@ -137,8 +137,9 @@ describe('signed requests', () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
-  it('throws for an operation the signer does not know (a bug, not bad input)', () => {
+  it('throws a PayConfigError for an operation the signer does not know (a bug, not bad input)', () => {
     const sign = createBodySigner(SALT, undefined, 'CrystalPay');
+    expect(() => sign('invoice/create', { amount: '1' })).toThrow(PayConfigError);
     expect(() => sign('invoice/create', { amount: '1' })).toThrow('no signed fields');
   });
 });
