@@ -1,13 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { PaySignatureError } from '@pay/core';
 import { describe, expect, it } from 'vitest';
-import {
-  bareInvoiceId,
-  signPostbackToken,
-  verifyPostbackToken,
-} from './cryptocloud-postback-token.ts';
+import { bareInvoiceId, signPostbackToken, verifyPostbackToken } from './cryptocloud-signing.ts';
 
-// SPEC §5 worked example [verified]: secret and id made up, token minted independently.
+// The SPEC's worked example [verified]: secret and id made up, token minted independently.
 const vector = {
   secret: 'cc_test_secret_key_0001',
   exp: 1767225900,
