@@ -64,6 +64,7 @@ export function createCryptoCloudEndpoint(
     buildRequest(endpoint, input) {
       const keyName = endpoint.key ?? 'apiKey';
       const key = settings[keyName];
+      // `apiKey` is required when the client is made: only the withdrawal key can be missing.
       if (typeof key !== 'string' || key.trim() === '') {
         throw new PayConfigError(
           keyName,
