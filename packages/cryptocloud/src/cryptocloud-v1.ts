@@ -50,6 +50,7 @@ export interface CryptoCloudV1InvoiceApi {
 
 /** `client.v1`: the legacy v1 API ("OLD" in CryptoCloud's docs), kept for the seed doc. */
 export interface CryptoCloudV1Api {
+  /** v1 invoices: `create` only (v1 status checks are not offered; use `invoice.info()`). */
   invoice: CryptoCloudV1InvoiceApi;
 }
 
