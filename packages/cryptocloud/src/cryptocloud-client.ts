@@ -1,20 +1,16 @@
-import {
-  type CommonSettings,
-  createTransport,
-  PayConfigError,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
-import { type CryptoCloudAccountMethods, createAccountMethods } from './cryptocloud-account.ts';
-import { createCall, PROVIDER } from './cryptocloud-call.ts';
+import { type CommonSettings, createClientSetup, PayConfigError } from '@pay/core';
+import { type CryptoCloudBalanceApi, createBalanceApi } from './cryptocloud-balance.ts';
 import { readCryptoCloudError } from './cryptocloud-errors.ts';
-import { type CryptoCloudInvoiceMethods, createInvoiceMethods } from './cryptocloud-invoice.ts';
-import { type CryptoCloudV1Methods, createV1Methods } from './cryptocloud-v1.ts';
-import { type CryptoCloudWebhooks, createWebhooks } from './cryptocloud-webhooks.ts';
+import { type CryptoCloudInvoiceApi, createInvoiceApi } from './cryptocloud-invoice.ts';
+import { createCryptoCloudEndpoint, PROVIDER } from './cryptocloud-request.ts';
 import {
-  type CryptoCloudWithdrawalMethods,
-  createWithdrawalMethods,
-} from './cryptocloud-withdrawal.ts';
+  type CryptoCloudStaticWalletApi,
+  createStaticWalletApi,
+} from './cryptocloud-static-wallet.ts';
+import { type CryptoCloudStatisticsApi, createStatisticsApi } from './cryptocloud-statistics.ts';
+import { type CryptoCloudV1Api, createV1Api } from './cryptocloud-v1.ts';
+import { type CryptoCloudWebhooksApi, createWebhooksApi } from './cryptocloud-webhooks.ts';
+import { type CryptoCloudWithdrawalApi, createWithdrawalApi } from './cryptocloud-withdrawal.ts';
 import { VERSION } from './version.ts';
 
 /** CryptoCloud's production API. */
@@ -36,7 +32,7 @@ export interface CryptoCloudSettings extends CommonSettings {
   secretKey?: string | undefined;
   /**
    * The account-level API key from the «Security» settings, used only by `withdrawal.create()`
-   * (shown once by CryptoCloud). Default: none; withdrawals then throw `PayConfigError`.
+   * (shown once by CryptoCloud). Default: none; withdrawals then reject with `PayConfigError`, nothing sent.
    */
   withdrawalApiKey?: string | undefined;
   /**
@@ -53,53 +49,66 @@ export interface CryptoCloudSettings extends CommonSettings {
 
 /**
  * A CryptoCloud client. Methods follow the v2 API paths (`invoice/merchant/info` →
- * `invoice.info`); the legacy v1 create-invoice is under `v1`; postbacks under `webhooks`.
+ * `invoice.info`); the legacy v1 create-invoice is under `v1`; postbacks under `webhooks`. Every
+ * API method rejects with a `PayCallError` (see `@pay/core`) when it fails.
  */
-export interface CryptoCloudClient extends CryptoCloudAccountMethods {
+export interface CryptoCloudClient {
   /** v2 invoices: `create`, `cancel`, `list`, `info`. */
-  invoice: CryptoCloudInvoiceMethods;
+  invoice: CryptoCloudInvoiceApi;
+  /** The merchant's balances: `all`. */
+  balance: CryptoCloudBalanceApi;
+  /**
+   * `POST /v2/invoice/merchant/statistics`: invoice counts and USD amounts per status between
+   * two days (`dd.mm.yyyy`). A read: retried.
+   */
+  statistics: CryptoCloudStatisticsApi;
+  /** Static deposit wallets: `create`. */
+  staticWallet: CryptoCloudStaticWalletApi;
   /** v2 withdrawals, with `withdrawalApiKey`. */
-  withdrawal: CryptoCloudWithdrawalMethods;
+  withdrawal: CryptoCloudWithdrawalApi;
   /** Legacy v1 ("OLD" in the docs): `v1.invoice.create`. Prefer the v2 methods. */
-  v1: CryptoCloudV1Methods;
-  /** Postbacks: `verify` and, for tests, `sign`. */
-  webhooks: CryptoCloudWebhooks;
+  v1: CryptoCloudV1Api;
+  /** Postbacks: `verify` (confirms through the API by default), `sign`, `acknowledge`. */
+  webhooks: CryptoCloudWebhooksApi;
 }
 
-/** Creates a CryptoCloud client. Throws `PayConfigError` for missing or invalid settings. */
-export function createCryptoCloud(settings: CryptoCloudSettings): CryptoCloudClient {
-  requireCredential(settings?.apiKey, 'apiKey', PROVIDER);
-  requireCredential(settings.shopId, 'shopId', PROVIDER);
-  // Optional keys (`null` counts as absent), but an empty one is a mistake worth reporting now
-  // rather than at first use.
-  for (const name of ['secretKey', 'withdrawalApiKey'] as const) {
-    if (settings[name] != null) requireCredential(settings[name], name, PROVIDER);
-  }
+/**
+ * Creates a CryptoCloud client. Throws `PayConfigError` for a missing `apiKey` or `shopId`, an
+ * empty `secretKey` or `withdrawalApiKey`, or another invalid setting.
+ */
+export function createCryptoCloud(input: CryptoCloudSettings): CryptoCloudClient {
+  // An optional key set to `null` (as config loaders write "not set") counts as absent.
+  const settings = input && {
+    ...input,
+    secretKey: input.secretKey ?? undefined,
+    withdrawalApiKey: input.withdrawalApiKey ?? undefined,
+  };
+  const { common, transport } = createClientSetup(settings, {
+    provider: PROVIDER,
+    id: 'cryptocloud',
+    version: VERSION,
+    defaultBaseUrl: CRYPTOCLOUD_BASE_URL,
+    required: ['apiKey', 'shopId'],
+    secrets: ['apiKey', 'secretKey', 'withdrawalApiKey'],
+    headerSettings: ['apiKey', 'withdrawalApiKey'],
+    readError: readCryptoCloudError,
+  });
   const clockToleranceMs = settings.webhookClockTolerance ?? DEFAULT_WEBHOOK_CLOCK_TOLERANCE_MS;
   if (!Number.isInteger(clockToleranceMs) || clockToleranceMs < 0) {
     throw new PayConfigError('webhookClockTolerance', 'must be a whole number of ms, 0 or more', {
       provider: PROVIDER,
     });
   }
-  const common = resolveCommonSettings(settings, PROVIDER, CRYPTOCLOUD_BASE_URL);
-  const transport = createTransport({
-    ...common,
-    provider: PROVIDER,
-    userAgent: `pay-cryptocloud/${VERSION}`,
-    secrets: [settings.apiKey, settings.secretKey, settings.withdrawalApiKey].filter(
-      (secret): secret is string => typeof secret === 'string',
-    ),
-    readError: readCryptoCloudError,
-  });
-  const context = { shopId: settings.shopId, call: createCall(transport, settings.apiKey) };
-  const invoice = createInvoiceMethods(context);
-
+  const endpoint = createCryptoCloudEndpoint(transport, settings);
+  const invoice = createInvoiceApi(endpoint);
   return {
     invoice,
-    ...createAccountMethods(context),
-    withdrawal: createWithdrawalMethods(context, settings.withdrawalApiKey),
-    v1: createV1Methods(context),
-    webhooks: createWebhooks({
+    balance: createBalanceApi(endpoint),
+    statistics: createStatisticsApi(endpoint),
+    staticWallet: createStaticWalletApi(endpoint),
+    withdrawal: createWithdrawalApi(endpoint),
+    v1: createV1Api(endpoint),
+    webhooks: createWebhooksApi({
       secretKey: settings.secretKey,
       now: common.now,
       clockToleranceMs,

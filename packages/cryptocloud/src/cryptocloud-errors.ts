@@ -1,4 +1,4 @@
-import type { ProviderErrorInfo, ProviderErrorReader } from '@pay/core';
+import { PayApiError, type ProviderErrorInfo, type ProviderErrorReader } from '@pay/core';
 
 /** Minimum interval between two withdrawal requests, per CryptoCloud's withdrawal page. */
 export const WITHDRAWAL_INTERVAL_SECONDS = 12;
@@ -83,4 +83,34 @@ function describeFields(fields: Record<string, string>, operation: string): Prov
           : undefined,
     retryable: keys.includes('rate_limit') ? true : undefined,
   };
+}
+
+/**
+ * What each documented v1 error status means. The v1 docs give these statuses with empty
+ * bodies (401 answers `{"message":"Unauthenticated."}` in practice), so the status itself is
+ * what the error has to explain, and an empty body never reaches {@link readCryptoCloudError}.
+ */
+const V1_STATUS_MEANINGS: Record<number, { hint: string; retryable?: boolean }> = {
+  401: { hint: 'HTTP 401 means a bad API key: check `apiKey`' },
+  400: {
+    hint: 'HTTP 400 means the invoice could not be created: check the parameters and `shopId`',
+  },
+  406: { hint: 'HTTP 406 means the service is unavailable: try again later', retryable: true },
+};
+
+/** Re-throws a v1 `PayApiError` with what its status means; other errors pass unchanged. */
+export function explainV1Status(error: unknown): never {
+  if (!PayApiError.isInstance(error)) throw error;
+  const meaning = V1_STATUS_MEANINGS[error.status];
+  if (!meaning) throw error;
+  throw new PayApiError({
+    provider: error.provider,
+    operation: error.operation,
+    status: error.status,
+    providerCode: error.providerCode,
+    providerMessage: error.providerMessage,
+    details: error.details,
+    retryable: meaning.retryable ?? error.retryable,
+    hint: meaning.hint,
+  });
 }

@@ -13,7 +13,7 @@ import {
 const wholeNumber = (message: string) => v.pipe(v.number(), v.integer(message), v.minValue(0));
 
 /** `add_fields` of `invoice/create`: optional extras, all inside one object. */
-export const addFieldsSchema = v.strictObject({
+const addFieldsSchema = v.strictObject({
   /** Invoice lifetime. CryptoCloud's default lifetime is set in the project settings. */
   time_to_pay: v.optional(
     v.strictObject({

@@ -34,8 +34,64 @@ async function signatureFailure(pending: Promise<unknown>): Promise<PaySignature
   return error as PaySignatureError;
 }
 
+/** What `invoice/merchant/info` answers for the postback's invoice. */
+const apiInvoice = {
+  uuid: 'INV-89UX09KA',
+  status: 'created',
+  amount: 0.000113,
+  received: 0,
+  currency: { code: 'BNB', fullcode: 'BNB' },
+  order_id: 'ORDER_93223',
+};
+const infoAnswer = (invoice: object = apiInvoice) =>
+  jsonResponse({ status: 'success', result: [invoice] });
+const unconfirmed = { confirm: false } as const;
+
 describe('webhooks.verify', () => {
-  it('reads a JSON postback, amounts as decimal strings, without the token', async () => {
+  it('confirms through invoice.info by default and reports what the API says', async () => {
+    const paid = { ...apiInvoice, status: 'paid', received: 0.000113 };
+    const fetch = stubFetch(() => infoAnswer(paid));
+    const cryptocloud = client({ fetch });
+    const event = await cryptocloud.webhooks.verify(await cryptocloud.webhooks.sign(payment));
+    expect(event).toEqual({
+      confirmed: true,
+      invoice_id: '89UX09KA',
+      status: 'paid',
+      amount_crypto: '0.000113',
+      currency: 'BNB',
+      order_id: 'ORDER_93223',
+      invoice_info: { ...paid, amount: '0.000113', received: '0.000113' },
+    });
+    expect(fetch.calls[0]?.url).toBe('https://api.cryptocloud.plus/v2/invoice/merchant/info');
+    expect(fetch.calls[0]?.headers.get('authorization')).toBe('Token project_api_key_1');
+    expect(JSON.parse(fetch.calls[0]?.body ?? '')).toEqual({ uuids: ['89UX09KA'] });
+  });
+
+  it('does not report a validly signed postback whose status and amount were edited as paid', async () => {
+    const fetch = stubFetch(() => infoAnswer());
+    const cryptocloud = client({ fetch });
+    const signed = await cryptocloud.webhooks.sign({
+      ...payment,
+      amount_crypto: '1',
+      invoice_info: { uuid: 'INV-89UX09KA', status: 'created', amount: 1 },
+    });
+    // The token covers only {id, exp}: the body around it can be edited without breaking it.
+    const tampered = signed.body
+      .replace('"amount_crypto":1,', '"amount_crypto":100000,')
+      .replace('"status":"created"', '"status":"paid"');
+    expect(tampered).not.toBe(signed.body);
+    const input = { ...signed, body: tampered };
+
+    const event = await cryptocloud.webhooks.verify(input);
+    expect(event).toMatchObject({ confirmed: true, status: 'created', amount_crypto: '0' });
+
+    // The opt-out returns the edited, unsigned fields, and says they are unconfirmed.
+    const trusting = await cryptocloud.webhooks.verify(input, unconfirmed);
+    expect(trusting).toMatchObject({ confirmed: false, status: 'paid', amount_crypto: '100000' });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('with confirm: false, reads a JSON postback, amounts as decimal strings, without the token', async () => {
     const cryptocloud = client();
     const signed = await cryptocloud.webhooks.sign({
       ...payment,
@@ -43,10 +99,11 @@ describe('webhooks.verify', () => {
     });
     expect(signed.headers['content-type']).toBe('application/json');
     expect(signed.body).toContain('"amount_crypto":0.000113,');
-    const event = await cryptocloud.webhooks.verify(signed);
+    const event = await cryptocloud.webhooks.verify(signed, unconfirmed);
     expect(event).toEqual({
-      status: 'success',
+      confirmed: false,
       ...payment,
+      status: 'paid',
       invoice_info: { uuid: 'INV-89UX09KA', status: 'paid', amount: '0.000113' },
     });
     expect(event).not.toHaveProperty('token');
@@ -54,35 +111,42 @@ describe('webhooks.verify', () => {
 
   it('reads a form postback, and a Web Request carrying one', async () => {
     const cryptocloud = client();
-    const signed = await cryptocloud.webhooks.sign(payment, { format: 'form' });
+    const signed = await cryptocloud.webhooks.sign({ ...payment, format: 'form' });
     expect(signed.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    const expected = { status: 'success', ...payment, invoice_info: null };
-    expect(await cryptocloud.webhooks.verify(signed)).toEqual(expected);
+    const expected = { confirmed: false, ...payment, status: null, invoice_info: null };
+    expect(await cryptocloud.webhooks.verify(signed, unconfirmed)).toEqual(expected);
     const request = new Request('https://shop.example/postback', {
       method: 'POST',
       body: signed.body,
       headers: signed.headers,
     });
-    expect(await cryptocloud.webhooks.verify(request)).toEqual(expected);
+    expect(await cryptocloud.webhooks.verify(request, unconfirmed)).toEqual(expected);
   });
 
   it('reads a body by its first character when the content type says nothing', async () => {
     const cryptocloud = client();
     for (const format of ['json', 'form'] as const) {
-      const { body } = await cryptocloud.webhooks.sign(payment, { format });
-      const event = await cryptocloud.webhooks.verify({ body: new TextEncoder().encode(body) });
+      const { body } = await cryptocloud.webhooks.sign({ ...payment, format });
+      const event = await cryptocloud.webhooks.verify(
+        { body: new TextEncoder().encode(body) },
+        unconfirmed,
+      );
       expect(event.invoice_id).toBe('89UX09KA');
     }
   });
 
   it('keeps a form invoice_info that is not JSON as text', async () => {
     const cryptocloud = client();
-    const { body } = await cryptocloud.webhooks.sign(payment, { format: 'form' });
-    const event = await cryptocloud.webhooks.verify({
-      body: `${body}&invoice_info=${encodeURIComponent("{'uuid': 'INV-89UX09KA'}")}`,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const { body } = await cryptocloud.webhooks.sign({ ...payment, format: 'form' });
+    const event = await cryptocloud.webhooks.verify(
+      {
+        body: `${body}&invoice_info=${encodeURIComponent("{'uuid': 'INV-89UX09KA'}")}`,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      unconfirmed,
+    );
     expect(event.invoice_info).toBe("{'uuid': 'INV-89UX09KA'}");
+    expect(event.status).toBeNull();
   });
 
   it('refuses a body whose invoice_id was changed: the token names another invoice', async () => {
@@ -129,7 +193,7 @@ describe('webhooks.verify', () => {
   it('accepts a token up to 60 s past exp by default, and not after', async () => {
     const signed = await client().webhooks.sign(payment);
     await expect(
-      client({ now: () => (exp + 59) * 1000 }).webhooks.verify(signed),
+      client({ now: () => (exp + 59) * 1000 }).webhooks.verify(signed, unconfirmed),
     ).resolves.toBeDefined();
     const late = client({ now: () => (exp + 60) * 1000 });
     expect((await signatureFailure(late.webhooks.verify(signed))).reason).toBe('expired');
@@ -151,41 +215,29 @@ describe('webhooks.verify', () => {
     }
   });
 
-  it('with confirm, fetches the invoice and returns it', async () => {
-    const invoice = { uuid: 'INV-89UX09KA', status: 'paid', amount: 0.000113 };
-    const fetch = stubFetch(() => jsonResponse({ status: 'success', result: [invoice] }));
-    const cryptocloud = client({ fetch });
-    const event = await cryptocloud.webhooks.verify(await cryptocloud.webhooks.sign(payment), {
-      confirm: true,
-    });
-    expect(event.invoice).toEqual({ ...invoice, amount: '0.000113' });
-    expect(fetch.calls[0]?.url).toBe('https://api.cryptocloud.plus/v2/invoice/merchant/info');
-    expect(JSON.parse(fetch.calls[0]?.body ?? '')).toEqual({ uuids: ['89UX09KA'] });
-  });
-
-  it('with confirm, refuses an invoice the API does not return, and fetches nothing for a bad token', async () => {
+  it('refuses an invoice the API does not return, and fetches nothing for a bad token', async () => {
     const fetch = stubFetch(() => jsonResponse({ status: 'success', result: [] }));
     const cryptocloud = client({ fetch });
     const signed = await cryptocloud.webhooks.sign(payment);
-    const error = await signatureFailure(cryptocloud.webhooks.verify(signed, { confirm: true }));
+    const error = await signatureFailure(cryptocloud.webhooks.verify(signed));
     expect(error.reason).toBe('unconfirmed');
     const forged = await client({ secretKey: 'someone_elses_key' }).webhooks.sign(payment);
-    await signatureFailure(cryptocloud.webhooks.verify(forged, { confirm: true }));
+    await signatureFailure(cryptocloud.webhooks.verify(forged));
     expect(fetch.calls).toHaveLength(1);
   });
 });
 
 describe('webhooks.sign', () => {
-  it('sets exp to now + 300 s by default, or expiresIn', async () => {
+  it('resolves to { body, headers }, with exp = now + 300 s by default, or expiresIn', async () => {
     const claimsOf = (body: string) => {
       const token = String(JSON.parse(body).token);
       return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
     };
-    expect(claimsOf((await client().webhooks.sign(payment)).body)).toEqual({
-      id: '89UX09KA',
-      exp,
-    });
-    const short = await client().webhooks.sign(payment, { expiresIn: 10 });
+    const signed = await client().webhooks.sign(payment);
+    expect(Object.keys(signed)).toEqual(['body', 'headers']);
+    expect(signed.headers).toEqual({ 'content-type': 'application/json' });
+    expect(claimsOf(signed.body)).toEqual({ id: '89UX09KA', exp });
+    const short = await client().webhooks.sign({ ...payment, expiresIn: 10 });
     expect(claimsOf(short.body).exp).toBe(exp - 290);
   });
 
@@ -197,5 +249,15 @@ describe('webhooks.sign', () => {
     expect(PayValidationError.isInstance(error)).toBe(true);
     const paths = (error as PayValidationError).issues.map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['invoice_id', 'amount_crypto', 'extra']));
+  });
+});
+
+describe('webhooks.acknowledge', () => {
+  it('is HTTP 200 with the JSON message clients send', async () => {
+    const response = client().webhooks.acknowledge();
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ message: 'Postback received' });
   });
 });

@@ -1,56 +1,81 @@
-import { jsonNumber, PayConfigError, type RequestOptions } from '@pay/core';
-import {
-  type WithdrawalCreateParams,
-  type WithdrawalCreateResult,
-  withdrawalCreateParamsSchema,
-  withdrawalCreateResultSchema,
-} from './cryptocloud-account-schemas.ts';
-import { type CryptoCloudContext, PROVIDER, validate } from './cryptocloud-call.ts';
+import { amountInput, type DefineEndpoint, type RequestOptions } from '@pay/core';
+import * as v from 'valibot';
+import type { CryptoCloudEndpoint } from './cryptocloud-request.ts';
+import { optionalAmount, optionalText, text } from './cryptocloud-schemas.ts';
 
-/** `client.withdrawal`: moving funds out of the merchant balance. */
-export interface CryptoCloudWithdrawalMethods {
+/** Parameters of `invoice/api/out/create`. */
+const withdrawalCreateParamsSchema = v.strictObject({
+  /** Cryptocurrency code, e.g. `BTC`, `USDT_TRC20`. */
+  currency_code: text(),
+  /** Recipient's wallet address. */
+  to_address: text(),
+  /** Amount in `currency_code`. Sent as exactly this decimal. */
+  amount: amountInput(),
+});
+
+/** What `withdrawal.create()` takes. */
+export type WithdrawalCreateParams = v.InferInput<typeof withdrawalCreateParamsSchema>;
+
+const withdrawalSchema = v.looseObject({
+  /** The withdrawal request id, `INV-XXXXXXXX`. */
+  invoice_id: v.string(),
+  /** Always `created` when the request is accepted. */
+  status: optionalText(),
+  currency: optionalText(),
+  amount: optionalAmount(),
+});
+
+/**
+ * The `invoice/api/out/create` response. One version of the docs puts the payload in `data`,
+ * another in `result`: either is read.
+ */
+const withdrawalCreateResultSchema = v.pipe(
+  v.looseObject({
+    status: v.literal('success'),
+    result: v.optional(withdrawalSchema),
+    data: v.optional(withdrawalSchema),
+  }),
+  v.check(
+    (body) => body.result !== undefined || body.data !== undefined,
+    'a withdrawal in `result` or `data`',
+  ),
+  v.transform((body) => (body.result ?? body.data) as v.InferOutput<typeof withdrawalSchema>),
+);
+
+/** What `withdrawal.create()` returns: the request id and its status. */
+export type WithdrawalCreateResult = v.InferOutput<typeof withdrawalCreateResultSchema>;
+
+/**
+ * `client.withdrawal`: moving funds out of the merchant balance. Its method rejects with a
+ * `PayCallError` (see `@pay/core`) when it fails, or with `PayConfigError` without a
+ * `withdrawalApiKey`.
+ */
+export interface CryptoCloudWithdrawalApi {
   /**
    * `POST /v2/invoice/api/out/create`: a withdrawal request, authorised with the separate
-   * account-level `withdrawalApiKey` (the «Security» settings), not the project's `apiKey`.
-   * CryptoCloud accepts at most one withdrawal request every 12 seconds (`rate_limit` error).
-   * Moves money: never retried automatically.
-   * @throws PayConfigError `withdrawalApiKey` is not set, before any request
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError CryptoCloud said no (`currency_code`, `network`, `uncorrected_amount`,
-   *   `rate_limit`, `validate_error`, `required_parameter`; `retryable` is true for `rate_limit`)
-   * @throws PayNetworkError no response (timeout, reset, abort): the request may exist; check
-   *   the dashboard before sending it again
-   * @throws PayResponseError a response that is not the documented JSON
+   * account-level `withdrawalApiKey` (the «Security» settings), not the project's `apiKey`;
+   * without it: `PayConfigError`, nothing sent. CryptoCloud accepts at most one withdrawal
+   * request every 12 seconds (`rate_limit`, `retryable`); other codes: `currency_code`,
+   * `network`, `uncorrected_amount`, `validate_error`, `required_parameter`. Moves money: never
+   * retried; after a `PayNetworkError` check the dashboard before sending it again.
    */
   create(params: WithdrawalCreateParams, options?: RequestOptions): Promise<WithdrawalCreateResult>;
 }
 
 /** Builds `client.withdrawal`; `withdrawalApiKey` is checked when a withdrawal is made. */
-export function createWithdrawalMethods(
-  context: CryptoCloudContext,
-  withdrawalApiKey: string | undefined,
-): CryptoCloudWithdrawalMethods {
+export function createWithdrawalApi(
+  endpoint: DefineEndpoint<CryptoCloudEndpoint>,
+): CryptoCloudWithdrawalApi {
   return {
-    async create(params, options) {
-      const operation = 'invoice/api/out/create';
-      if (typeof withdrawalApiKey !== 'string' || withdrawalApiKey.trim() === '') {
-        throw new PayConfigError(
-          'withdrawalApiKey',
-          'is required for withdrawals: the account-level key from the «Security» settings',
-          { provider: PROVIDER, operation },
-        );
-      }
-      const input = validate(withdrawalCreateParamsSchema, params, operation);
-      return context.call({
-        operation,
-        path: 'v2/invoice/api/out/create',
-        // Documented as a number (one version says Int, the newer one float): a JSON number
-        // with exactly the digits given.
-        body: { ...input, amount: jsonNumber(input.amount) },
-        schema: withdrawalCreateResultSchema,
-        apiKey: withdrawalApiKey,
-        options,
-      });
-    },
+    create: endpoint({
+      operation: 'invoice/api/out/create',
+      path: 'v2/invoice/api/out/create',
+      params: withdrawalCreateParamsSchema,
+      result: withdrawalCreateResultSchema,
+      idempotent: false,
+      key: 'withdrawalApiKey',
+      // Documented as a number (one version says Int, the newer one float).
+      numbers: ['amount'],
+    }),
   };
 }

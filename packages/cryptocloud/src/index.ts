@@ -1,14 +1,8 @@
-export type { CryptoCloudAccountMethods } from './cryptocloud-account.ts';
 export type {
   BalanceAllParams,
   BalanceAllResult,
-  StaticWalletCreateParams,
-  StaticWalletCreateResult,
-  StatisticsParams,
-  StatisticsResult,
-  WithdrawalCreateParams,
-  WithdrawalCreateResult,
-} from './cryptocloud-account-schemas.ts';
+  CryptoCloudBalanceApi,
+} from './cryptocloud-balance.ts';
 export {
   CRYPTOCLOUD_BASE_URL,
   type CryptoCloudClient,
@@ -17,7 +11,7 @@ export {
   DEFAULT_WEBHOOK_CLOCK_TOLERANCE_MS,
 } from './cryptocloud-client.ts';
 export { readCryptoCloudError, WITHDRAWAL_INTERVAL_SECONDS } from './cryptocloud-errors.ts';
-export type { CryptoCloudInvoiceMethods } from './cryptocloud-invoice.ts';
+export type { CryptoCloudInvoiceApi } from './cryptocloud-invoice.ts';
 export type {
   InvoiceCancelParams,
   InvoiceCancelResult,
@@ -28,19 +22,32 @@ export type {
   InvoiceListParams,
   InvoiceListResult,
 } from './cryptocloud-invoice-schemas.ts';
-export type {
-  CryptoCloudPostback,
-  PostbackInvoice,
-  PostbackSignParams,
-} from './cryptocloud-postback-schemas.ts';
 export type { Currency, Invoice, InvoiceStatus } from './cryptocloud-schemas.ts';
-export type { CryptoCloudV1Methods } from './cryptocloud-v1.ts';
-export type { V1InvoiceCreateParams, V1InvoiceCreateResult } from './cryptocloud-v1-schemas.ts';
 export type {
-  CryptoCloudWebhooks,
-  PostbackSignOptions,
-  PostbackVerifyOptions,
-  SignedPostback,
-} from './cryptocloud-webhooks.ts';
-export type { CryptoCloudWithdrawalMethods } from './cryptocloud-withdrawal.ts';
+  CryptoCloudStaticWalletApi,
+  StaticWalletCreateParams,
+  StaticWalletCreateResult,
+} from './cryptocloud-static-wallet.ts';
+export type {
+  CryptoCloudStatisticsApi,
+  StatisticsParams,
+  StatisticsResult,
+} from './cryptocloud-statistics.ts';
+export type {
+  CryptoCloudV1Api,
+  CryptoCloudV1InvoiceApi,
+  V1InvoiceCreateParams,
+  V1InvoiceCreateResult,
+} from './cryptocloud-v1.ts';
+export type { CryptoCloudWebhooksApi } from './cryptocloud-webhooks.ts';
+export type {
+  CryptoCloudWebhookEvent,
+  PostbackInvoice,
+  WebhooksSignParams,
+} from './cryptocloud-webhooks-schemas.ts';
+export type {
+  CryptoCloudWithdrawalApi,
+  WithdrawalCreateParams,
+  WithdrawalCreateResult,
+} from './cryptocloud-withdrawal.ts';
 export { VERSION } from './version.ts';

@@ -25,13 +25,14 @@ export const cryptocloudScenario: DemoScenario = {
       order_id: 'demo-order-2',
     });
     await environment.sandbox.act('cryptocloud', invoice.uuid, 'pay');
+    // Confirmed through `invoice/merchant/info`: the token proves only the invoice id.
     const postback = await cryptocloud.webhooks.verify(await environment.receiver.next());
     const [info] = await cryptocloud.invoice.info({ uuids: [invoice.uuid] });
     return {
       invoiceId: invoice.uuid,
       payUrl: invoice.link ?? '',
       finalStatus: info?.status ?? 'not found',
-      callbackVerified: `INV-${postback.invoice_id}` === invoice.uuid,
+      callbackVerified: postback.confirmed && `INV-${postback.invoice_id}` === invoice.uuid,
     };
   },
   async createUnpaid(environment) {

@@ -206,18 +206,26 @@ describe('CryptoCloud end to end through the SDK', () => {
     const callback = await receiver.next();
     expect(callback.headers['content-type']).toBe('application/json');
 
+    // `verify` confirms through the sandbox's `invoice/merchant/info` by default.
     const postback = await cryptocloud.webhooks.verify(callback);
     expect(postback).toMatchObject({
-      status: 'success',
+      confirmed: true,
       invoice_id: invoice.uuid.replace('INV-', ''),
+      status: 'paid',
       amount_crypto: '250.75',
       currency: 'USDT_TRC20',
       order_id: 'order-7',
       invoice_info: { uuid: invoice.uuid, status: 'paid' },
     });
-    // The confirmation the SDK offers (`confirm`) fetches the invoice from the sandbox.
-    const confirmed = await cryptocloud.webhooks.verify(callback, { confirm: true });
-    expect(confirmed.invoice).toMatchObject({ uuid: invoice.uuid, status: 'paid' });
+    // The postback's own, unsigned fields, read without the API.
+    const unconfirmed = await cryptocloud.webhooks.verify(callback, { confirm: false });
+    expect(unconfirmed).toMatchObject({
+      confirmed: false,
+      status: 'paid',
+      amount_crypto: '250.75',
+      currency: 'USDT_TRC20',
+      invoice_info: { uuid: invoice.uuid, status: 'paid' },
+    });
     // Signed with the sandbox's secret key, so another key refuses it.
     await expect(
       client({ secretKey: 'another_secret' }).webhooks.verify(callback),
@@ -240,15 +248,22 @@ describe('CryptoCloud end to end through the SDK', () => {
     });
     expect(invoice.address).not.toBe('');
     await sandbox.act('cryptocloud', invoice.uuid, 'pay-partial');
-    const partial = await cryptocloud.webhooks.verify(await receiver.next());
+    const partial = await cryptocloud.webhooks.verify(await receiver.next(), { confirm: false });
     expect(partial).toMatchObject({
+      confirmed: false,
+      status: 'partial',
       amount_crypto: '49.99',
       currency: 'BTC',
       invoice_info: { status: 'partial', to_surcharge: '50' },
     });
     await sandbox.act('cryptocloud', invoice.uuid, 'pay');
     const paid = await cryptocloud.webhooks.verify(await receiver.next());
-    expect(paid).toMatchObject({ amount_crypto: '99.99', invoice_info: { status: 'paid' } });
+    expect(paid).toMatchObject({
+      confirmed: true,
+      status: 'paid',
+      amount_crypto: '99.99',
+      invoice_info: { status: 'paid', to_surcharge: '0' },
+    });
   });
 
   it('an expired invoice reads `canceled` and posts nothing', async () => {
@@ -304,7 +319,10 @@ describe('CryptoCloud end to end through the SDK', () => {
       await formSandbox.act('cryptocloud', invoice.uuid, 'pay');
       const callback = await receiver.next();
       expect(callback.headers['content-type']).toBe('application/x-www-form-urlencoded');
-      expect(await cryptocloud.webhooks.verify(callback)).toMatchObject({ amount_crypto: '7' });
+      expect(await cryptocloud.webhooks.verify(callback)).toMatchObject({
+        confirmed: true,
+        amount_crypto: '7',
+      });
 
       formSandbox.setWebhookUrl('cryptocloud', undefined);
       const unnotified = await cryptocloud.invoice.create({ amount: 7 });

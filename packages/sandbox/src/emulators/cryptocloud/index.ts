@@ -44,21 +44,20 @@ export const cryptocloudEmulator: ProviderEmulator<Credentials> = {
     // Signed by the SDK's own signer: a fresh HS256 token (`{id, exp: now + 300}`) with the
     // project's secret key. The body format is a project setting: JSON (default) or form.
     const signer = createCryptoCloud({ ...context.credentials, now: context.now });
-    const { body, headers } = await signer.webhooks.sign(
-      {
-        invoice_id: bareId(invoice.id),
-        amount_crypto: invoice.paidAmount,
-        currency: coinOf(invoice),
-        order_id: (invoice.fields.order_id as string | undefined) ?? null,
-        invoice_info: invoiceObject(invoice, true),
-      },
-      { format: context.options.postbackFormat === 'form' ? 'form' : 'json' },
-    );
+    const { body, headers } = await signer.webhooks.sign({
+      invoice_id: bareId(invoice.id),
+      amount_crypto: invoice.paidAmount,
+      currency: coinOf(invoice),
+      order_id: (invoice.fields.order_id as string | undefined) ?? null,
+      invoice_info: invoiceObject(invoice, true),
+      format: context.options.postbackFormat === 'form' ? 'form' : 'json',
+    });
     return {
       url,
       headers,
       body,
-      // [sandbox guess] any HTTP 200 acknowledges: the docs name no body; clients answer 200.
+      // [sandbox guess] any HTTP 200 acknowledges: the docs name no body; clients answer 200
+      // (`webhooks.acknowledge()` adds `{"message":"Postback received"}`).
       isAcknowledged: ({ status }) => status === 200,
     };
   },

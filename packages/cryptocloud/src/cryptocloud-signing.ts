@@ -1,6 +1,6 @@
 import { PaySignatureError, type SignatureFailure } from '@pay/core';
 import { jwtVerify, SignJWT } from 'jose';
-import { PROVIDER } from './cryptocloud-call.ts';
+import { PROVIDER } from './cryptocloud-request.ts';
 
 /** How long CryptoCloud's postback tokens live, per the docs: 5 minutes. */
 export const POSTBACK_TOKEN_LIFETIME_SECONDS = 300;
