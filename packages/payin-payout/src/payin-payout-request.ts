@@ -26,12 +26,15 @@ export type DefinePayinPayoutEndpoint = DefineEndpoint<PayinPayoutEndpointExtra>
 
 /** What every signed developer-key API call needs from the client's settings. */
 export interface PayinPayoutRequestSettings {
+  /** The client's transport (from `createClientSetup`). */
   transport: Transport;
   /** `user_id`, as digits. */
   userId: string;
   /** The developer key (HMAC key). */
   developerKey: string;
+  /** The client's `hashRule` (default `'sorted'` filled in). */
   hashRule: HashRule;
+  /** The client's `bodyEncoding` (default `'urlencoded'` filled in). */
   bodyEncoding: BodyEncoding;
   /** Now on Payin-payout's clock, in ms (the user's clock plus `clockOffsetMs`). */
   serverNow: () => number;
@@ -43,6 +46,8 @@ export function unixSeconds(milliseconds: number): number {
 }
 
 /**
+ * Returns the function the developer-key client's groups declare their methods with.
+ *
  * The developer-key API's protocol (family A): every call posts a form to `<baseUrl>/<path>` with
  * `user_id` and `timestamp` added and `hash` last. The values signed are the values sent: the
  * params schemas turn every input into its final text first. No `envelope`: results differ in

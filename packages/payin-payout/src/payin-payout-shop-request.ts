@@ -26,7 +26,9 @@ export type DefinePayinPayoutShopEndpoint = DefineEndpoint<PayinPayoutShopEndpoi
 
 /** What building a shop API form needs from the client's settings. */
 export interface PayinPayoutShopRequestSettings {
+  /** The shop's `agentId`, as digits. */
   agentId: string;
+  /** The shop's secret phrase (the key of `sign`). */
   secret: string;
   /** `agentTime` for now, `HH:mm:SS dd.MM.yyyy`. */
   agentTimeNow: () => string;
@@ -65,6 +67,8 @@ export function shopFields(
 }
 
 /**
+ * Returns the function the shop client's groups declare their methods with.
+ *
  * The merchant shop API's protocol (family B): every call posts a form to `<baseUrl>/<path>`
  * with `agentId` added and `sign = MD5(v1#v2#…#MD5(secret))` last. No `envelope`: some answers
  * are bare, some keep `{ status, result }`, so each result schema says (see

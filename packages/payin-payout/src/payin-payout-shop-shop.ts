@@ -139,6 +139,7 @@ export interface PayinPayoutShopShopApi {
 
 /** What the local payment form needs besides the request settings. */
 export interface ShopFormSettings extends PayinPayoutShopRequestSettings {
+  /** The client's `baseUrl`: the form posts to `<baseUrl>/api/shop`. */
   baseUrl: string;
 }
 

@@ -52,9 +52,13 @@ export interface PayinPayoutWebhooksApi
 
 /** What callback verification needs from the client's settings. */
 export interface CallbackSettings {
+  /** `callbackKey`, default `developerKey`. */
   key: string;
+  /** The client's `hashRule`. */
   hashRule: HashRule;
+  /** `webhookToleranceSeconds`, default `300`. */
   toleranceSeconds: number;
+  /** Now on Payin-payout's clock, in ms. */
   serverNow: () => number;
 }
 
