@@ -1,76 +1,95 @@
-export type {
-  InvoiceCallback,
-  PayinPayoutCallback,
-  TopUpCallback,
-  UnknownCallback,
-} from './payin-payout-callbacks.ts';
 export {
   createPayinPayout,
+  PAYIN_PAYOUT_BASE_URL,
+  PAYIN_PAYOUT_SANDBOX_URL,
   type PayinPayoutClient,
   type PayinPayoutSettings,
 } from './payin-payout-client.ts';
-export { PAYIN_PAYOUT_BASE_URL, PAYIN_PAYOUT_SANDBOX_URL } from './payin-payout-constants.ts';
 export { readPayinPayoutError } from './payin-payout-errors.ts';
-export type {
-  CreateInvoiceParams,
-  CreateRewardInvoiceParams,
-  CreateShopParams,
-  CreateUserParams,
-  FindPaymentInParams,
-  FindPaymentOutParams,
-  GetBalanceParams,
-  GetUserInfoParams,
-  LastPaymentsParams,
-  TopUpInvoiceParams,
-} from './payin-payout-params.ts';
+export {
+  PAYMENT_IN_STATUSES,
+  type PayinPayoutPaymentInApi,
+  type PaymentInCreateInvoiceParams,
+  type PaymentInCreateInvoiceResult,
+  type PaymentInFindPaymentParams,
+  type PaymentInFindPaymentResult,
+  type PaymentInGetLastPaymentsForUserParams,
+  type PaymentInGetLastPaymentsForUserResult,
+} from './payin-payout-payment-in.ts';
+export {
+  PAYMENT_OUT_STATUSES,
+  type PayinPayoutPaymentOutApi,
+  type PaymentOutFindPaymentParams,
+  type PaymentOutFindPaymentResult,
+  type PaymentOutGetLastPaymentsForUserParams,
+  type PaymentOutGetLastPaymentsForUserResult,
+} from './payin-payout-payment-out.ts';
 export type { BodyEncoding } from './payin-payout-request.ts';
 export type {
-  BalanceResult,
-  CreateShopResult,
-  CreateUserResult,
-  FindPaymentInResult,
-  FindPaymentOutResult,
-  InvoiceAccepted,
-  LastPaymentsResult,
-  TopUpInvoiceResult,
-  UserInfoResult,
-} from './payin-payout-results.ts';
+  PayinPayoutServiceOfServicesApi,
+  ServiceOfServicesCreateInvoiceParams,
+  ServiceOfServicesCreateInvoiceResult,
+  ServiceOfServicesCreateRewardInvoiceParams,
+  ServiceOfServicesCreateRewardInvoiceResult,
+} from './payin-payout-service-of-services.ts';
+export type {
+  PayinPayoutShopApi,
+  ShopCreateParams,
+  ShopCreateResult,
+} from './payin-payout-shop.ts';
 export {
   createPayinPayoutShop,
+  PAYIN_PAYOUT_SHOP_BASE_URL,
   type PayinPayoutShopClient,
   type PayinPayoutShopSettings,
-  type ShopPaymentForm,
 } from './payin-payout-shop-client.ts';
+export { readPayinPayoutShopError } from './payin-payout-shop-errors.ts';
 export type {
-  AddInfoFields,
+  PayinPayoutShopRpayApi,
   RpayGetStatusTokenParams,
+  RpayGetStatusTokenResult,
   RpayGetTokenParams,
-  RpayPayParams,
-  RpayTokenParams,
-  ShopP2pInvoiceParams,
-  ShopPaymentParams,
-  ShopProvidersParams,
-} from './payin-payout-shop-params.ts';
-export type {
-  P2pInvoiceResult,
-  ProvidersResult,
   RpayGetTokenResult,
+  RpayPayParams,
   RpayPayResult,
-  RpayStatusTokenResult,
+  RpayTokenParams,
   RpayTokenResult,
-  ShopInvoiceResult,
-} from './payin-payout-shop-results.ts';
-export { formatAgentTime, shopSign } from './payin-payout-shop-signing.ts';
+} from './payin-payout-shop-rpay.ts';
+export type { AddInfoFields } from './payin-payout-shop-schemas.ts';
 export type {
-  PayinPayoutShopWebhooks,
-  ShopPaymentNotification,
+  PayinPayoutShopShopApi,
+  ShopCreateInvoiceParams,
+  ShopCreateInvoiceResult,
+  ShopCreateP2pInvoiceParams,
+  ShopCreateP2pInvoiceResult,
+  ShopGetProvidersPayParams,
+  ShopGetProvidersPayResult,
+  ShopPaymentFormParams,
+  ShopPaymentFormResult,
+} from './payin-payout-shop-shop.ts';
+export { formatAgentTime, shopSign } from './payin-payout-shop-signing.ts';
+export {
+  type PayinPayoutShopWebhookEvent,
+  type PayinPayoutShopWebhooksApi,
+  SHOP_PAYMENT_STATUSES,
+  type ShopWebhooksSignParams,
 } from './payin-payout-shop-webhooks.ts';
 export { canonicalString, type HashRule, payinPayoutHash } from './payin-payout-signing.ts';
+export type {
+  PayinPayoutUserApi,
+  UserCreateParams,
+  UserCreateResult,
+  UserGetBalanceParams,
+  UserGetBalanceResult,
+  UserGetInfoParams,
+  UserGetInfoResult,
+} from './payin-payout-user.ts';
+export type { PayinPayoutWebhooksApi, WebhooksSignParams } from './payin-payout-webhooks.ts';
 export {
   INVOICE_CALLBACK_STATUSES,
-  PAYMENT_IN_STATUSES,
-  PAYMENT_OUT_STATUSES,
-  SHOP_PAYMENT_STATUSES,
-} from './payin-payout-statuses.ts';
-export type { CallbackValue, PayinPayoutWebhooks, WebhookReply } from './payin-payout-webhooks.ts';
+  type InvoiceCallback,
+  type PayinPayoutWebhookEvent,
+  type TopUpCallback,
+  type UnknownCallback,
+} from './payin-payout-webhooks-schemas.ts';
 export { VERSION } from './version.ts';

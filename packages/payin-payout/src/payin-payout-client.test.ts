@@ -125,6 +125,22 @@ describe('requests', () => {
     expect(PayApiError.isInstance(error)).toBe(true);
   });
 
+  it('never puts the hash a request carried into its error', async () => {
+    const fetch = stubFetch(async (request) => {
+      const hash = new URLSearchParams(await request.text()).get('hash');
+      return jsonResponse({ status: false, user_msg: `incorrect hash ${hash}`, tracker });
+    });
+    const payinPayout = createPayinPayout({ ...credentials, fetch });
+    const error = await payinPayout.user
+      .getBalance({ balance_user_id: 2222 })
+      .catch((caught: unknown) => caught);
+    const hash = new URLSearchParams(fetch.calls[0]?.body).get('hash') ?? '';
+    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(PayApiError.isInstance(error)).toBe(true);
+    expect(JSON.stringify(error)).not.toContain(hash);
+    expect(String(error)).not.toContain(hash);
+  });
+
   it('treats result: false as a refusal', async () => {
     const { payinPayout } = clientAnswering({ body: { status: true, result: false, tracker } });
     await expect(

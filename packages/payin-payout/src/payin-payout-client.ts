@@ -1,19 +1,23 @@
-import {
-  type CommonSettings,
-  createTransport,
-  PayConfigError,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
-import type { PayinPayoutClient } from './payin-payout-client-types.ts';
-import { PAYIN_PAYOUT_BASE_URL, PROVIDER, USER_AGENT } from './payin-payout-constants.ts';
+import { type CommonSettings, createClientSetup, PayConfigError } from '@pay/core';
 import { readPayinPayoutError } from './payin-payout-errors.ts';
-import { operations } from './payin-payout-operations.ts';
-import { type BodyEncoding, createSignedCall } from './payin-payout-request.ts';
+import { createPaymentInApi, type PayinPayoutPaymentInApi } from './payin-payout-payment-in.ts';
+import { createPaymentOutApi, type PayinPayoutPaymentOutApi } from './payin-payout-payment-out.ts';
+import { type BodyEncoding, createPayinPayoutEndpoint, PROVIDER } from './payin-payout-request.ts';
+import {
+  createServiceOfServicesApi,
+  type PayinPayoutServiceOfServicesApi,
+} from './payin-payout-service-of-services.ts';
+import { createShopApi, type PayinPayoutShopApi } from './payin-payout-shop.ts';
 import type { HashRule } from './payin-payout-signing.ts';
-import { createWebhooks } from './payin-payout-webhooks.ts';
+import { createUserApi, type PayinPayoutUserApi } from './payin-payout-user.ts';
+import { createWebhooks, type PayinPayoutWebhooksApi } from './payin-payout-webhooks.ts';
+import { VERSION } from './version.ts';
 
-export type { PayinPayoutClient } from './payin-payout-client-types.ts';
+/** Payin-payout's production host, for both the developer-key API and the shop API. */
+export const PAYIN_PAYOUT_BASE_URL = 'https://lk.payin-payout.net';
+
+/** Payin-payout's sandbox host (fake payment pages; callbacks are sent from it too). */
+export const PAYIN_PAYOUT_SANDBOX_URL = 'https://dev1.payin-payout.net';
 
 /** Settings of {@link createPayinPayout}: the developer-key API (family A). */
 export interface PayinPayoutSettings extends CommonSettings {
@@ -52,19 +56,44 @@ export interface PayinPayoutSettings extends CommonSettings {
 }
 
 /**
+ * A Payin-payout developer-key API client: every method posts a signed form to
+ * `<baseUrl>/<path>`, named after that path; the SDK adds `user_id`, `timestamp` and `hash`.
+ */
+export interface PayinPayoutClient {
+  /** Auto-debit and reward invoices. */
+  serviceOfServices: PayinPayoutServiceOfServicesApi;
+  /** Top-up invoices and incoming payments. */
+  paymentIn: PayinPayoutPaymentInApi;
+  /** Outgoing payments. */
+  paymentOut: PayinPayoutPaymentOutApi;
+  /** Balances and users. */
+  user: PayinPayoutUserApi;
+  /** Shops. */
+  shop: PayinPayoutShopApi;
+  /** The auto-debit result, reward result and top-up callbacks. */
+  webhooks: PayinPayoutWebhooksApi;
+}
+
+/**
  * Creates a client for Payin-payout's developer-key API (family A): auto-debit, reward and
  * top-up invoices, balances, payment lookups, users, shops, and its callbacks.
- * Throws `PayConfigError` for missing or invalid settings.
+ * Throws `PayConfigError` for missing or invalid settings, naming the setting, never its value.
  */
 export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutClient {
-  const context = { provider: PROVIDER };
-  const userId = typeof settings?.userId === 'number' ? String(settings.userId) : settings?.userId;
+  const { common, transport } = createClientSetup(settings, {
+    provider: PROVIDER,
+    id: 'payin-payout',
+    version: VERSION,
+    defaultBaseUrl: PAYIN_PAYOUT_BASE_URL,
+    required: ['developerKey'],
+    secrets: ['developerKey', 'callbackKey'],
+    readError: readPayinPayoutError,
+  });
+  const userId = typeof settings.userId === 'number' ? String(settings.userId) : settings.userId;
   if (typeof userId !== 'string' || !/^[1-9]\d*$/.test(userId)) {
-    throw new PayConfigError('userId', 'is required: a positive whole number', context);
-  }
-  requireCredential(settings.developerKey, 'developerKey', PROVIDER);
-  if (settings.callbackKey !== undefined) {
-    requireCredential(settings.callbackKey, 'callbackKey', PROVIDER);
+    throw new PayConfigError('userId', 'is required: a positive whole number', {
+      provider: PROVIDER,
+    });
   }
   const hashRule = oneOf(settings.hashRule ?? 'sorted', ['sorted', 'legacy'], 'hashRule');
   const bodyEncoding = oneOf(
@@ -72,25 +101,14 @@ export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutCli
     ['urlencoded', 'multipart'],
     'bodyEncoding',
   );
-  const clockOffsetMs = settings.clockOffsetMs ?? 0;
-  if (!Number.isSafeInteger(clockOffsetMs)) {
-    throw new PayConfigError('clockOffsetMs', 'must be a whole number of milliseconds', context);
-  }
-  const toleranceSeconds = settings.webhookToleranceSeconds ?? 300;
-  if (!Number.isSafeInteger(toleranceSeconds) || toleranceSeconds <= 0) {
-    throw new PayConfigError('webhookToleranceSeconds', 'must be a whole number above 0', context);
-  }
-  const common = resolveCommonSettings(settings, PROVIDER, PAYIN_PAYOUT_BASE_URL);
+  const clockOffsetMs = wholeNumber(settings.clockOffsetMs ?? 0, 'clockOffsetMs', -Infinity);
+  const toleranceSeconds = wholeNumber(
+    settings.webhookToleranceSeconds ?? 300,
+    'webhookToleranceSeconds',
+    1,
+  );
   const serverNow = () => common.now() + clockOffsetMs;
-  const secrets = [settings.developerKey, settings.callbackKey ?? settings.developerKey];
-  const transport = createTransport({
-    ...common,
-    provider: PROVIDER,
-    userAgent: USER_AGENT,
-    secrets,
-    readError: readPayinPayoutError,
-  });
-  const call = createSignedCall({
+  const define = createPayinPayoutEndpoint({
     transport,
     userId,
     developerKey: settings.developerKey,
@@ -98,31 +116,12 @@ export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutCli
     bodyEncoding,
     serverNow,
   });
-
   return {
-    serviceOfServices: {
-      createInvoice: (params, options) => call(operations.createInvoice, params, options),
-      createRewardInvoice: (params, options) =>
-        call(operations.createRewardInvoice, params, options),
-    },
-    paymentIn: {
-      createInvoice: (params, options) => call(operations.topUpInvoice, params, options),
-      getLastPaymentsForUser: (params, options) => call(operations.lastPaymentsIn, params, options),
-      findPayment: (params, options) => call(operations.findPaymentIn, params, options),
-    },
-    paymentOut: {
-      getLastPaymentsForUser: (params, options) =>
-        call(operations.lastPaymentsOut, params, options),
-      findPayment: (params, options) => call(operations.findPaymentOut, params, options),
-    },
-    user: {
-      getBalance: (params, options) => call(operations.getBalance, params, options),
-      create: (params, options) => call(operations.createUser, params, options),
-      getInfo: (params, options) => call(operations.getUserInfo, params, options),
-    },
-    shop: {
-      create: (params, options) => call(operations.createShop, params, options),
-    },
+    serviceOfServices: createServiceOfServicesApi(define),
+    paymentIn: createPaymentInApi(define),
+    paymentOut: createPaymentOutApi(define),
+    user: createUserApi(define),
+    shop: createShopApi(define),
     webhooks: createWebhooks({
       key: settings.callbackKey ?? settings.developerKey,
       hashRule,
@@ -135,11 +134,13 @@ export function createPayinPayout(settings: PayinPayoutSettings): PayinPayoutCli
 /** `value` when it is one of `allowed`, else a `PayConfigError` naming the setting. */
 function oneOf<const T extends string>(value: unknown, allowed: readonly T[], setting: string): T {
   if (allowed.includes(value as T)) return value as T;
-  throw new PayConfigError(
-    setting,
-    `must be one of ${allowed.map((item) => `'${item}'`).join(', ')}`,
-    {
-      provider: PROVIDER,
-    },
-  );
+  const choices = allowed.map((item) => `'${item}'`).join(', ');
+  throw new PayConfigError(setting, `must be one of ${choices}`, { provider: PROVIDER });
+}
+
+/** `value` when it is a safe integer of at least `min`, else a `PayConfigError`. */
+function wholeNumber(value: number, setting: string, min: number): number {
+  if (Number.isSafeInteger(value) && value >= min) return value;
+  const range = min === -Infinity ? '' : ` of ${min} or more`;
+  throw new PayConfigError(setting, `must be a whole number${range}`, { provider: PROVIDER });
 }

@@ -1,11 +1,18 @@
 import type { ProviderErrorInfo, ProviderErrorReader } from '@pay/core';
 
 /**
- * Known error texts, matched by prefix, with a stable `providerCode` and what to do. Payin-payout
- * sends no codes, only `user_msg` (or, in the shop API, `result`) texts; the text itself stays
- * verbatim in `providerMessage`.
+ * A known error text, matched against the provider's message, with a stable `providerCode` and
+ * what to do. Payin-payout sends no codes, only texts; the text itself stays verbatim in
+ * `providerMessage`.
  */
-const knownErrors: ReadonlyArray<{ pattern: RegExp; code: string; hint: string }> = [
+export interface KnownError {
+  pattern: RegExp;
+  code: string;
+  hint: string;
+}
+
+/** The developer-key API's known error texts (`user_msg`). */
+const knownErrors: readonly KnownError[] = [
   {
     pattern: /^incorrect timestamp/i,
     code: 'incorrect_timestamp',
@@ -27,40 +34,40 @@ const knownErrors: ReadonlyArray<{ pattern: RegExp; code: string; hint: string }
     hint: 'several payments match: search by account_number',
   },
   { pattern: /not found/i, code: 'not_found', hint: 'nothing matches these parameters' },
-  {
-    pattern: /OrderId already exists/i,
-    code: 'duplicate_order_id',
-    hint: 'this orderId was used before: use a new one',
-  },
-  {
-    pattern: /^Неверная сигнатура/,
-    code: 'bad_signature',
-    hint: 'Payin-payout refused the signature: check agentId and the shop credentials',
-  },
 ];
 
 /**
- * Payin-payout answers errors inside the JSON body, usually with HTTP 200:
- * `{ "status": false, "user_msg": "…", "tracker": " gid_…" }` (developer-key API, p2p invoices)
- * or `{ "status": false, "result": "…" }` (shop API tokens). A `status: true` answer whose
- * `result` is `false` means the request was read but the operation refused, and is an error too.
+ * Returns a reader of Payin-payout's error envelopes, usually sent with HTTP 200:
+ * `{ "status": false, "user_msg": "…", "tracker": " gid_…" }`, or in the shop API also
+ * `{ "status": false, "result": "…" }` and `{ "status": false, "result": { "error": "…" } }`.
+ * A `status: true` answer whose `result` is `false` means the request was read but the
+ * operation refused, and is an error too (`not_accepted`).
  */
-export const readPayinPayoutError: ProviderErrorReader = ({ body }) => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const envelope = body as { status?: unknown; result?: unknown; user_msg?: unknown };
-  const tracker = (body as { tracker?: unknown }).tracker;
-  const details = typeof tracker === 'string' ? { tracker } : undefined;
-  if (envelope.status === true && envelope.result === false) {
-    return {
-      providerCode: 'not_accepted',
-      providerMessage: 'result: false',
-      details,
-      hint: 'Payin-payout read the request but did not accept the operation',
-    };
-  }
-  if (envelope.status !== false) return undefined;
-  return { ...describe(messageOf(envelope)), details };
-};
+export function createErrorReader(known: readonly KnownError[]): ProviderErrorReader {
+  return ({ body }) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const envelope = body as { status?: unknown; result?: unknown; user_msg?: unknown };
+    const tracker = (body as { tracker?: unknown }).tracker;
+    const details = typeof tracker === 'string' ? { tracker } : undefined;
+    if (envelope.status === true && envelope.result === false) {
+      return {
+        providerCode: 'not_accepted',
+        providerMessage: 'result: false',
+        details,
+        hint: 'Payin-payout read the request but did not accept the operation',
+      };
+    }
+    if (envelope.status !== false) return undefined;
+    return { ...describe(messageOf(envelope), known), details };
+  };
+}
+
+/**
+ * The developer-key API's error reader (family A): `{ "status": false, "user_msg": "…" }` and
+ * `result: false`, with `providerCode` `incorrect_timestamp`, `duplicate_external_id`,
+ * `EXIST_IN_SYSTEM`, `more_than_one_payment`, `not_found` or `not_accepted` where known.
+ */
+export const readPayinPayoutError: ProviderErrorReader = createErrorReader(knownErrors);
 
 function messageOf(envelope: { result?: unknown; user_msg?: unknown }): string | undefined {
   if (typeof envelope.user_msg === 'string') return envelope.user_msg;
@@ -69,8 +76,8 @@ function messageOf(envelope: { result?: unknown; user_msg?: unknown }): string |
   return typeof nested === 'string' ? nested : undefined;
 }
 
-function describe(message: string | undefined): ProviderErrorInfo {
+function describe(message: string | undefined, known: readonly KnownError[]): ProviderErrorInfo {
   if (message === undefined) return { providerMessage: 'status: false, no message' };
-  const known = knownErrors.find((entry) => entry.pattern.test(message));
-  return { providerMessage: message, providerCode: known?.code, hint: known?.hint };
+  const match = known.find((entry) => entry.pattern.test(message));
+  return { providerMessage: message, providerCode: match?.code, hint: match?.hint };
 }

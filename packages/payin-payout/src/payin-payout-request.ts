@@ -1,20 +1,40 @@
-import { parseInput, type RequestOptions, type Transport } from '@pay/core';
-import type * as v from 'valibot';
-import { PROVIDER } from './payin-payout-constants.ts';
-import type { Operation } from './payin-payout-operations.ts';
+import {
+  createEndpointFactory,
+  type DefineEndpoint,
+  type ProviderProtocol,
+  type Transport,
+} from '@pay/core';
 import { type HashRule, signFields } from './payin-payout-signing.ts';
+
+/** The provider's name as errors show it (both clients). */
+export const PROVIDER = 'Payin-payout';
 
 /** How the form body is encoded: `urlencoded` (the 2019 curl examples) or `multipart`. */
 export type BodyEncoding = 'urlencoded' | 'multipart';
 
-/** What every signed developer-key API call needs. */
-export interface SignedCallSettings {
+/** What a developer-key API endpoint adds to core's definition. */
+export interface PayinPayoutEndpointExtra {
+  /**
+   * The parameter order of the doc's table, `user_id` and `timestamp` included. The `'legacy'`
+   * hash rule concatenates values in sending order, so the body is sent in this order.
+   */
+  order: readonly string[];
+}
+
+/** Declares one developer-key API method (see {@link createPayinPayoutEndpoint}). */
+export type DefinePayinPayoutEndpoint = DefineEndpoint<PayinPayoutEndpointExtra>;
+
+/** What every signed developer-key API call needs from the client's settings. */
+export interface PayinPayoutRequestSettings {
+  /** The client's transport (from `createClientSetup`). */
   transport: Transport;
   /** `user_id`, as digits. */
   userId: string;
   /** The developer key (HMAC key). */
   developerKey: string;
+  /** The client's `hashRule` (default `'sorted'` filled in). */
   hashRule: HashRule;
+  /** The client's `bodyEncoding` (default `'urlencoded'` filled in). */
   bodyEncoding: BodyEncoding;
   /** Now on Payin-payout's clock, in ms (the user's clock plus `clockOffsetMs`). */
   serverNow: () => number;
@@ -26,42 +46,43 @@ export function unixSeconds(milliseconds: number): number {
 }
 
 /**
- * Returns the function behind every developer-key API method: validates the params, adds
- * `user_id` and `timestamp`, signs, and posts the form. The values signed are the values sent:
- * the params schemas turn every input into its final text first.
+ * Returns the function the developer-key client's groups declare their methods with.
+ *
+ * The developer-key API's protocol (family A): every call posts a form to `<baseUrl>/<path>` with
+ * `user_id` and `timestamp` added and `hash` last. The values signed are the values sent: the
+ * params schemas turn every input into its final text first. No `envelope`: results differ in
+ * what they keep of `{ status, result, tracker }`, so each result schema says (see
+ * payin-payout-schemas.ts).
  */
-export function createSignedCall(settings: SignedCallSettings) {
-  return async function call<TParams extends v.GenericSchema, TResult extends v.GenericSchema>(
-    operation: Operation<TParams, TResult>,
-    params: unknown,
-    options: RequestOptions = {},
-  ): Promise<v.InferOutput<TResult>> {
-    const input = parseInput(operation.params, params, {
-      provider: PROVIDER,
-      operation: operation.path,
-    }) as Record<string, string | undefined>;
-    const values: Record<string, string | undefined> = {
-      ...input,
-      user_id: settings.userId,
-      timestamp: String(unixSeconds(settings.serverNow())),
-    };
-    // The documented order first; anything the table lacks goes last rather than unsent.
-    const names = [
-      ...operation.order,
-      ...Object.keys(input).filter((name) => !operation.order.includes(name)),
-    ];
-    const fields = names.flatMap((name) => {
-      const value = values[name];
-      return value === undefined ? [] : [[name, value] as const];
-    });
-    const signed = signFields(fields, settings.hashRule, settings.developerKey);
-    return settings.transport.request({
-      operation: operation.path,
-      path: operation.path,
-      body: settings.bodyEncoding === 'multipart' ? { multipart: signed } : { form: signed },
-      schema: operation.result,
-      signal: options.signal,
-      idempotent: operation.idempotent,
-    });
+export function createPayinPayoutEndpoint(
+  settings: PayinPayoutRequestSettings,
+): DefinePayinPayoutEndpoint {
+  const protocol: ProviderProtocol<PayinPayoutEndpointExtra> = {
+    provider: PROVIDER,
+    transport: settings.transport,
+    buildRequest(endpoint, input) {
+      const params = input as Record<string, string | undefined>;
+      const values: Record<string, string | undefined> = {
+        ...params,
+        user_id: settings.userId,
+        timestamp: String(unixSeconds(settings.serverNow())),
+      };
+      // The documented order first; anything the table lacks goes last rather than unsent.
+      const names = [
+        ...endpoint.order,
+        ...Object.keys(params).filter((name) => !endpoint.order.includes(name)),
+      ];
+      const fields = names.flatMap((name) => {
+        const value = values[name];
+        return value === undefined ? [] : [[name, value] as const];
+      });
+      const signed = signFields(fields, settings.hashRule, settings.developerKey);
+      const hash = signed.at(-1)?.[1] ?? '';
+      return {
+        body: settings.bodyEncoding === 'multipart' ? { multipart: signed } : { form: signed },
+        secrets: [hash],
+      };
+    },
   };
+  return createEndpointFactory(protocol);
 }

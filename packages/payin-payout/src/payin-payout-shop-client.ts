@@ -1,22 +1,19 @@
-import {
-  type CommonSettings,
-  createTransport,
-  joinUrl,
-  PayConfigError,
-  parseInput,
-  type RequestOptions,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
-import type * as v from 'valibot';
-import { PAYIN_PAYOUT_BASE_URL, PROVIDER, USER_AGENT } from './payin-payout-constants.ts';
-import { readPayinPayoutError } from './payin-payout-errors.ts';
-import type { PayinPayoutShopClient } from './payin-payout-shop-client-types.ts';
-import { type ShopOperation, shopFields, shopOperations } from './payin-payout-shop-operations.ts';
+import { type CommonSettings, createClientSetup, PayConfigError } from '@pay/core';
+import { PAYIN_PAYOUT_BASE_URL } from './payin-payout-client.ts';
+import { PROVIDER } from './payin-payout-request.ts';
+import { readPayinPayoutShopError } from './payin-payout-shop-errors.ts';
+import { createPayinPayoutShopEndpoint } from './payin-payout-shop-request.ts';
+import { createShopRpayApi, type PayinPayoutShopRpayApi } from './payin-payout-shop-rpay.ts';
+import { createShopShopApi, type PayinPayoutShopShopApi } from './payin-payout-shop-shop.ts';
 import { formatAgentTime } from './payin-payout-shop-signing.ts';
-import { createShopWebhooks } from './payin-payout-shop-webhooks.ts';
+import {
+  createShopWebhooks,
+  type PayinPayoutShopWebhooksApi,
+} from './payin-payout-shop-webhooks.ts';
+import { VERSION } from './version.ts';
 
-export type { PayinPayoutShopClient, ShopPaymentForm } from './payin-payout-shop-client-types.ts';
+/** The merchant shop API's production host: the same as the developer-key API's. */
+export const PAYIN_PAYOUT_SHOP_BASE_URL = PAYIN_PAYOUT_BASE_URL;
 
 /** Settings of {@link createPayinPayoutShop}: the merchant shop API (family B). */
 export interface PayinPayoutShopSettings extends CommonSettings {
@@ -37,86 +34,57 @@ export interface PayinPayoutShopSettings extends CommonSettings {
 }
 
 /**
+ * A Payin-payout merchant shop API client (`agentId` + secret phrase): every requesting method
+ * posts a form with `agentId` and `sign` added.
+ */
+export interface PayinPayoutShopClient {
+  /** The payment form, terminal and p2p invoices, payment methods. */
+  shop: PayinPayoutShopShopApi;
+  /** Recurring card payments. */
+  rpay: PayinPayoutShopRpayApi;
+  /** Payment notifications. */
+  webhooks: PayinPayoutShopWebhooksApi;
+}
+
+/**
  * Creates a client for Payin-payout's merchant shop API (family B): the payment-registration
  * form, JSON terminal and p2p invoices, payment methods, recurring tokens, and payment
- * notifications. Throws `PayConfigError` for missing or invalid settings.
+ * notifications. Throws `PayConfigError` for missing or invalid settings, naming the setting,
+ * never its value.
  */
 export function createPayinPayoutShop(settings: PayinPayoutShopSettings): PayinPayoutShopClient {
+  const { common, transport } = createClientSetup(settings, {
+    provider: PROVIDER,
+    id: 'payin-payout',
+    version: VERSION,
+    defaultBaseUrl: PAYIN_PAYOUT_SHOP_BASE_URL,
+    required: ['secret'],
+    secrets: ['secret'],
+    readError: readPayinPayoutShopError,
+  });
+  const context = { provider: PROVIDER };
   const agentId =
-    typeof settings?.agentId === 'number' ? String(settings.agentId) : settings?.agentId;
+    typeof settings.agentId === 'number' ? String(settings.agentId) : settings.agentId;
   if (typeof agentId !== 'string' || !/^[1-9]\d{0,5}$/.test(agentId)) {
-    throw new PayConfigError('agentId', 'is required: a whole number from 1 to 999999', {
-      provider: PROVIDER,
-    });
+    throw new PayConfigError('agentId', 'is required: a whole number from 1 to 999999', context);
   }
-  requireCredential(settings.secret, 'secret', PROVIDER);
   const timeZone = settings.timeZone ?? 'Europe/Moscow';
   if (!isTimeZone(timeZone)) {
-    throw new PayConfigError('timeZone', 'must be an IANA time zone such as Europe/Moscow', {
-      provider: PROVIDER,
-    });
+    throw new PayConfigError(
+      'timeZone',
+      'must be an IANA time zone such as Europe/Moscow',
+      context,
+    );
   }
-  const common = resolveCommonSettings(settings, PROVIDER, PAYIN_PAYOUT_BASE_URL);
-  const transport = createTransport({
-    ...common,
-    provider: PROVIDER,
-    userAgent: USER_AGENT,
-    secrets: [settings.secret],
-    readError: readPayinPayoutError,
-  });
-  const fieldSettings = {
+  const requestSettings = {
     agentId,
     secret: settings.secret,
     agentTimeNow: () => formatAgentTime(common.now(), timeZone),
   };
-
-  /** Validates the params and returns the signed form fields. */
-  function build(operation: ShopOperation<v.GenericSchema, v.GenericSchema>, params: unknown) {
-    const input = parseInput(operation.params, params, {
-      provider: PROVIDER,
-      operation: operation.path,
-    }) as Record<string, unknown>;
-    return shopFields(operation, input, fieldSettings);
-  }
-
-  async function post<TParams extends v.GenericSchema, TResult extends v.GenericSchema>(
-    operation: ShopOperation<TParams, TResult>,
-    params: unknown,
-    options: RequestOptions = {},
-  ): Promise<v.InferOutput<TResult>> {
-    return transport.request({
-      operation: operation.path,
-      path: operation.path,
-      body: { form: build(operation, params) },
-      schema: operation.result,
-      signal: options.signal,
-      idempotent: operation.idempotent,
-    });
-  }
-
+  const define = createPayinPayoutShopEndpoint({ ...requestSettings, transport });
   return {
-    shop: {
-      paymentForm(params) {
-        const fields = build(shopOperations.paymentForm, params);
-        const action = joinUrl(common.baseUrl, shopOperations.paymentForm.path);
-        const query = new URLSearchParams(fields).toString();
-        return {
-          action,
-          method: 'POST',
-          fields: Object.fromEntries(fields),
-          url: `${action}?${query}`,
-        };
-      },
-      createInvoice: (params, options) => post(shopOperations.terminalInvoice, params, options),
-      createP2pInvoice: (params, options) => post(shopOperations.p2pInvoice, params, options),
-      getProvidersPay: (params, options) => post(shopOperations.providers, params ?? {}, options),
-    },
-    rpay: {
-      token: (params, options) => post(shopOperations.rpayToken, params, options),
-      pay: (params, options) => post(shopOperations.rpayPay, params, options),
-      getToken: (params, options) => post(shopOperations.rpayGetToken, params, options),
-      getStatusToken: (params, options) => post(shopOperations.rpayStatusToken, params, options),
-    },
+    shop: createShopShopApi(define, { ...requestSettings, baseUrl: common.baseUrl }),
+    rpay: createShopRpayApi(define),
     webhooks: createShopWebhooks({ agentId, secret: settings.secret }),
   };
 }

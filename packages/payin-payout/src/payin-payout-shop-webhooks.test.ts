@@ -2,7 +2,7 @@ import { PaySignatureError, PayValidationError } from '@pay/core';
 import { describe, expect, it } from 'vitest';
 import { createPayinPayoutShop } from './payin-payout-shop-client.ts';
 
-// SPEC §5.2: the docs' notification values, literal secret `secret`, sign ec8f42e2….
+// The docs' notification values (payin-api README.md), literal secret `secret`, sign ec8f42e2….
 
 const notification = {
   agentId: '8686',
@@ -32,7 +32,7 @@ async function refusal(promise: Promise<unknown>): Promise<PaySignatureError> {
 describe('shop webhooks.verify', () => {
   it('accepts the docs notification and keeps every value as received', async () => {
     const event = await webhooks().verify({ body: signed });
-    expect(event).toEqual({ ...notification, statusName: 'paid' });
+    expect(event).toEqual({ ...notification, statusName: 'paid', confirmed: true });
     expect(event.amount).toBe('166.70');
   });
 
@@ -59,7 +59,10 @@ describe('shop webhooks.verify', () => {
   });
 
   it('accepts an old notification: repeats until acknowledged are legitimate', async () => {
-    const old = webhooks().sign({ ...notification, paymentDate: '13:12:03 10.01.2000' });
+    const { body: old } = await webhooks().sign({
+      ...notification,
+      paymentDate: '13:12:03 10.01.2000',
+    });
     await expect(webhooks().verify({ body: old })).resolves.toMatchObject({
       paymentDate: '13:12:03 10.01.2000',
     });
@@ -73,7 +76,11 @@ describe('shop webhooks.verify', () => {
   });
 
   it('names a partial payment', async () => {
-    const partial = webhooks().sign({ ...notification, paymentStatus: '3', amount: '30.00' });
+    const { body: partial } = await webhooks().sign({
+      ...notification,
+      paymentStatus: '3',
+      amount: '30.00',
+    });
     await expect(webhooks().verify({ body: partial })).resolves.toMatchObject({
       statusName: 'partially_paid',
       amount: '30.00',
@@ -81,22 +88,45 @@ describe('shop webhooks.verify', () => {
   });
 });
 
+describe('shop webhooks.verify: sign covers the state and the amount', () => {
+  it('never reports an edited failure as paid, by default or with { confirm: false }', async () => {
+    const { body } = await webhooks().sign({ ...notification, paymentStatus: '2', amount: '1.00' });
+    const edited = body
+      .replace('paymentStatus=2', 'paymentStatus=1')
+      .replace('amount=1.00', 'amount=166.70');
+    expect((await refusal(webhooks().verify({ body: edited }))).reason).toBe('mismatch');
+    const unconfirmed = webhooks().verify({ body: edited }, { confirm: false });
+    expect((await refusal(unconfirmed)).reason).toBe('mismatch');
+  });
+
+  it('accepts and ignores { confirm: false }: the event is confirmed', async () => {
+    await expect(webhooks().verify({ body: signed }, { confirm: false })).resolves.toMatchObject({
+      statusName: 'paid',
+      confirmed: true,
+    });
+  });
+});
+
 describe('shop webhooks.sign and acknowledge', () => {
-  it('signs like the provider', () => {
-    expect(new URLSearchParams(webhooks().sign(notification)).get('sign')).toBe(
+  it('signs like the provider, as a form body', async () => {
+    const signedForm = await webhooks().sign(notification);
+    expect(signedForm.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded' });
+    expect(new URLSearchParams(signedForm.body).get('sign')).toBe(
       'ec8f42e216d1dbcb42f9d181d8964211',
     );
   });
 
-  it('refuses to sign without the signed fields', () => {
-    expect(() => webhooks().sign({ agentId: '8686' })).toThrow(PayValidationError);
+  it('refuses to sign without the signed fields', async () => {
+    await expect(webhooks().sign({ agentId: '8686' })).rejects.toThrow(PayValidationError);
   });
 
-  it('acknowledges with exactly the documented XML', () => {
-    expect(webhooks().acknowledge()).toEqual({
-      status: 200,
-      headers: { 'content-type': 'text/xml; charset=UTF-8' },
-      body: '<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>',
-    });
+  it('acknowledges with a Response holding exactly the documented XML', async () => {
+    const reply = webhooks().acknowledge();
+    expect(reply).toBeInstanceOf(Response);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('text/xml; charset=UTF-8');
+    expect(await reply.text()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>',
+    );
   });
 });

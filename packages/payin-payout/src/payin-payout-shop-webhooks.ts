@@ -1,13 +1,24 @@
 import {
+  acknowledgement,
   PayValidationError,
   readWebhookInput,
+  type SignedWebhook,
   timingSafeEqualText,
   type WebhookInput,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
 } from '@pay/core';
-import { PROVIDER } from './payin-payout-constants.ts';
+import { PROVIDER } from './payin-payout-request.ts';
+import { statusName } from './payin-payout-schemas.ts';
 import { shopSign } from './payin-payout-shop-signing.ts';
-import { SHOP_PAYMENT_STATUSES, statusName } from './payin-payout-statuses.ts';
-import { refuse, type WebhookReply } from './payin-payout-webhooks.ts';
+import { refuse } from './payin-payout-webhooks.ts';
+
+/** `paymentStatus` of the shop API's payment notification, as documented. */
+export const SHOP_PAYMENT_STATUSES = {
+  1: 'paid',
+  2: 'failed',
+  3: 'partially_paid',
+} as const;
 
 /** The notification's signed fields, in the order `sign` joins them (README "При отправке…"). */
 const SIGNED = [
@@ -22,10 +33,12 @@ const SIGNED = [
 
 /**
  * A verified payment notification: every field exactly as received (strings; `amount` stays
- * `'166.70'`), `sign` removed, plus `statusName`. `amount` is cumulative: a 200 invoice paid
- * in parts notifies 30, then 130, then 200.
+ * `'166.70'`), `sign` removed, plus `statusName` and `confirmed`. `amount` is cumulative: a 200
+ * invoice paid in parts notifies 30, then 130, then 200. Undocumented fields are kept too.
  */
-export type ShopPaymentNotification = { [K in (typeof SIGNED)[number]]: string } & {
+export type PayinPayoutShopWebhookEvent = { [K in (typeof SIGNED)[number]]: string } & {
+  /** Always `true`: `sign` covers the state (`paymentStatus`) and `amount`. */
+  confirmed: true;
   /** `paymentStatus` 1 paid, 2 failed, 3 partially paid. */
   statusName: (typeof SHOP_PAYMENT_STATUSES)[keyof typeof SHOP_PAYMENT_STATUSES] | 'unknown';
   currency?: string;
@@ -33,41 +46,65 @@ export type ShopPaymentNotification = { [K in (typeof SIGNED)[number]]: string }
   goods?: string;
   agentName?: string;
   comment?: string;
-  /** Also `addInfo_N` (yours, echoed) and, for terminal payments, `course`, `inputId`, … */
-  [field: string]: string | undefined;
+  /** Terminal payments: `course`, `course_account`, `inputId`, `outputId`, `userName`. */
+  course?: string;
+  course_account?: string;
+  inputId?: string;
+  outputId?: string;
+  userName?: string;
+  /** Yours, echoed from the payment registration. */
+  [addInfo: `addInfo_${number}`]: string | undefined;
 };
 
-/** Payment notifications of the shop API. */
-export interface PayinPayoutShopWebhooks {
+/**
+ * What `webhooks.sign()` takes: the notification's fields as texts, the signed ones
+ * (`agentId, orderId, paymentId, amount, phone, paymentStatus, paymentDate`) required.
+ */
+export type ShopWebhooksSignParams = Readonly<Record<string, string>>;
+
+/** `shop.webhooks`: payment notifications of the merchant shop API. */
+export interface PayinPayoutShopWebhooksApi
+  extends WebhooksApi<PayinPayoutShopWebhookEvent, ShopWebhooksSignParams> {
   /**
-   * Checks a payment notification (a form POST) and returns its fields. Pass the raw body:
-   * `{ body: await request.text(), headers }` or the Web `Request`. `sign` is recomputed over
-   * the received texts and compared in constant time; `agentId` must be this shop's. There is
-   * no time window: Payin-payout repeats a notification until it is acknowledged, so an old
-   * one is legitimate. Act on it idempotently (by `paymentId` and `paymentStatus`).
+   * Checks a payment notification (a form POST) and resolves to its fields. Pass the raw body
+   * (`{ body: await request.text(), headers }`) or the Web `Request`. `sign` is recomputed over
+   * the received texts and compared in constant time; `agentId` must be this shop's. `sign`
+   * covers `paymentStatus` and `amount`, so nothing is fetched: the event is `confirmed: true`,
+   * and `options.confirm` is accepted and ignored. There is no time window: Payin-payout
+   * repeats a notification until it is acknowledged, so an old one is legitimate. Act on it
+   * idempotently (by `paymentId` and `paymentStatus`).
    * @throws PaySignatureError `reason` `missing` (no sign), `mismatch` (altered, another
    *   secret, or another shop), `malformed` (a signed field is missing), `not-raw`
    */
-  verify(input: WebhookInput): Promise<ShopPaymentNotification>;
+  verify(
+    input: WebhookInput | Request,
+    options?: WebhookVerifyOptions,
+  ): Promise<PayinPayoutShopWebhookEvent>;
   /**
-   * The reply Payin-payout requires: HTTP 200 with exactly
-   * `<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>`.
-   * Anything else, a redirect included, counts as undelivered and is repeated.
+   * Signs notification fields as Payin-payout would (for tests) and resolves to the form body
+   * with its content type.
+   * @throws PayValidationError (rejected) a signed field is missing
    */
-  acknowledge(): WebhookReply;
+  sign(params: ShopWebhooksSignParams): Promise<SignedWebhook>;
   /**
-   * Signs notification fields as Payin-payout would (for tests) and returns the form body.
-   * @throws PayValidationError a signed field is missing
+   * The reply Payin-payout requires: HTTP 200, `text/xml; charset=UTF-8`, exactly
+   * `<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>`. Anything
+   * else, a redirect included, counts as undelivered and is repeated.
    */
-  sign(fields: Readonly<Record<string, string>>): string;
+  acknowledge(): Response;
 }
+
+/** The reply Payin-payout requires to a payment notification, byte for byte. */
+const ACKNOWLEDGEMENT =
+  '<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>';
 
 /** Creates `client.webhooks` for the shop API. */
 export function createShopWebhooks(settings: {
   agentId: string;
   secret: string;
-}): PayinPayoutShopWebhooks {
+}): PayinPayoutShopWebhooksApi {
   return {
+    // `options.confirm` is ignored: `sign` covers the state and the amount.
     async verify(input) {
       const raw = await readWebhookInput(input, PROVIDER);
       const fields = Object.fromEntries(new URLSearchParams(raw.body));
@@ -91,31 +128,29 @@ export function createShopWebhooks(settings: {
       }
       const code = Number(received.paymentStatus);
       return {
-        ...(received as ShopPaymentNotification),
+        ...(received as Record<(typeof SIGNED)[number], string>),
         statusName: statusName(SHOP_PAYMENT_STATUSES, code),
+        confirmed: true,
       };
     },
-    acknowledge() {
-      return {
-        status: 200,
-        headers: { 'content-type': 'text/xml; charset=UTF-8' },
-        body: '<?xml version="1.0" encoding="UTF-8"?><response><result>0</result></response>',
-      };
-    },
-    sign(fields) {
-      const absent = SIGNED.filter((name) => fields[name] === undefined);
+    async sign(params) {
+      const absent = SIGNED.filter((name) => params[name] === undefined);
       if (absent.length > 0) {
         throw new PayValidationError(
           absent.map((name) => ({ path: name, message: 'is signed, so it is required' })),
           { provider: PROVIDER, operation: 'webhooks.sign' },
         );
       }
-      const { sign: _sign, ...unsigned } = fields;
+      const { sign: _sign, ...unsigned } = params;
       const sign = shopSign(
         SIGNED.map((name) => unsigned[name] as string),
         settings.secret,
       );
-      return new URLSearchParams({ ...unsigned, sign }).toString();
+      return {
+        body: new URLSearchParams({ ...unsigned, sign }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      };
     },
+    acknowledge: () => acknowledgement(ACKNOWLEDGEMENT, 'text/xml; charset=UTF-8'),
   };
 }

@@ -1,8 +1,10 @@
 import { PaySignatureError } from '@pay/core';
+import { stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createPayinPayout, type PayinPayoutSettings } from './payin-payout-client.ts';
 
-// SPEC §5.1 worked examples (key `secret_key`), and what must be refused.
+// The provider's callback examples (callback-handling.md, callback-topup-handling.md) with their
+// hashes recomputed under the key `secret_key`, and what must be refused.
 
 const invoiceCallback =
   '{"external_id":"123457","service_id":111,"status":1,"tracker":" gid_5cc2ef06c3df02.75425240",' +
@@ -40,6 +42,7 @@ describe('webhooks.verify', () => {
       payment_out_id: '022222-001244',
       timestamp: 1558429736,
       tracker: ' gid_5cc2ef06c3df02.75425240',
+      confirmed: true,
     });
   });
 
@@ -111,7 +114,7 @@ describe('webhooks.verify', () => {
 
   it('refuses a signed callback without a usable timestamp', async () => {
     const receiver = webhooks(1558429736);
-    const body = receiver.sign({ external_id: 'x', timestamp: 'soon' });
+    const { body } = await receiver.sign({ external_id: 'x', timestamp: 'soon' });
     expect((await refusal(receiver.verify({ body }))).reason).toBe('malformed');
   });
 
@@ -123,7 +126,7 @@ describe('webhooks.verify', () => {
 
   it('verifies with the legacy rule: values in received order', async () => {
     const receiver = webhooks(1558429736, { hashRule: 'legacy' });
-    const body = receiver.sign({
+    const { body } = await receiver.sign({
       external_id: '123457',
       service_id: 111,
       status: 1,
@@ -141,18 +144,56 @@ describe('webhooks.verify', () => {
 
   it('keeps an unknown but signed callback as it came', async () => {
     const receiver = webhooks(1558429736);
-    const body = receiver.sign({ something_new: 'yes' });
+    const { body } = await receiver.sign({ something_new: 'yes' });
     await expect(receiver.verify({ body })).resolves.toEqual({
       type: 'unknown',
       something_new: 'yes',
       timestamp: 1558429736,
+      confirmed: true,
     });
   });
 });
 
+describe('webhooks.verify: the signature covers state and amounts', () => {
+  it('never reports an edited failure as paid, by default or with { confirm: false }', async () => {
+    const receiver = webhooks(1558429736);
+    const { body } = await receiver.sign({
+      external_id: '123457',
+      service_id: 111,
+      status: 3,
+      payment_in_id: '011111-000082',
+      timestamp: 1558429736,
+    });
+    const edited = body.replace('"status":3', '"status":1');
+    expect((await refusal(receiver.verify({ body: edited }))).reason).toBe('mismatch');
+    const unconfirmed = receiver.verify({ body: edited }, { confirm: false });
+    expect((await refusal(unconfirmed)).reason).toBe('mismatch');
+    await expect(receiver.verify({ body })).resolves.toMatchObject({
+      statusName: 'insufficient_funds',
+      confirmed: true,
+    });
+  });
+
+  it('accepts and ignores { confirm: false }: nothing is fetched, the event is confirmed', async () => {
+    const fetch = stubFetch();
+    const receiver = createPayinPayout({
+      userId: 1111,
+      developerKey: 'secret_key',
+      now: () => 1563956853_000,
+      fetch,
+    }).webhooks;
+    const options = { confirm: false, signal: AbortSignal.timeout(1000) };
+    await expect(receiver.verify({ body: topUpCallback }, options)).resolves.toMatchObject({
+      type: 'topup',
+      confirmed: true,
+    });
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
 describe('webhooks.sign and acknowledge', () => {
-  it('signs like the provider: the §5.1 example gets its hash, tracker unsigned', () => {
-    const body = webhooks(1558429736).sign({
+  it('signs like the provider: the example gets its hash, tracker unsigned', async () => {
+    const signed = await webhooks(1558429736).sign({
       external_id: '123457',
       service_id: 111,
       status: 1,
@@ -161,19 +202,18 @@ describe('webhooks.sign and acknowledge', () => {
       payment_out_id: '022222-001244',
       timestamp: '1558429736',
     });
-    expect(JSON.parse(body)).toMatchObject({
+    expect(signed.headers).toEqual({ 'content-type': 'application/json' });
+    expect(JSON.parse(signed.body)).toMatchObject({
       tracker: ' gid_x',
       hash: 'd79d53d02f3447b33fd6323ef83c4932',
     });
   });
 
-  it('acknowledges with HTTP 200 and {"result":true}', () => {
+  it('acknowledges with a Response: HTTP 200, application/json, {"result":true}', async () => {
     const reply = webhooks(0).acknowledge();
-    expect(reply).toEqual({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: '{"result":true}',
-    });
-    expect(JSON.parse(reply.body)).toEqual({ result: true });
+    expect(reply).toBeInstanceOf(Response);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('application/json');
+    expect(await reply.text()).toBe('{"result":true}');
   });
 });

@@ -1,63 +1,77 @@
 import {
+  acknowledgement,
   PaySignatureError,
   parseJsonText,
   readWebhookInput,
   type SignatureFailure,
+  type SignedWebhook,
   timingSafeEqualText,
   type WebhookInput,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
 } from '@pay/core';
-import { type PayinPayoutCallback, toCallbackEvent } from './payin-payout-callbacks.ts';
-import { PROVIDER } from './payin-payout-constants.ts';
-import { unixSeconds } from './payin-payout-request.ts';
+import { PROVIDER, unixSeconds } from './payin-payout-request.ts';
 import { type HashRule, payinPayoutHash } from './payin-payout-signing.ts';
+import { type PayinPayoutWebhookEvent, toCallbackEvent } from './payin-payout-webhooks-schemas.ts';
 
-/** A callback field value as JSON carries it. */
-export type CallbackValue = string | number | boolean | null;
+/**
+ * What `webhooks.sign()` takes: the callback's fields as JSON carries them. `timestamp` is added
+ * when missing; `tracker` is sent but not signed; a `hash` given is replaced.
+ */
+export type WebhooksSignParams = Readonly<Record<string, string | number | boolean | null>>;
 
-/** A reply to send to the provider: `new Response(reply.body, reply)` in a Fetch-style handler. */
-export interface WebhookReply {
-  status: 200;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Callbacks of the developer-key API. */
-export interface PayinPayoutWebhooks {
+/** `payinPayout.webhooks`: the auto-debit result, reward result and top-up callbacks. */
+export interface PayinPayoutWebhooksApi
+  extends WebhooksApi<PayinPayoutWebhookEvent, WebhooksSignParams> {
   /**
-   * Checks a callback (auto-debit result, reward result, top-up) and returns it as an event.
-   * Pass the raw body: `{ body: await request.text(), headers }` or the Web `Request`. The hash
-   * is recomputed over the values exactly as received, without `hash` and `tracker`, with the
-   * client's `hashRule` and `callbackKey`, compared in constant time; then `timestamp` must be
-   * within `webhookToleranceSeconds` of now. Payin-payout may send a callback more than once:
-   * act on it idempotently (by `external_id` + `status`, or `payment_in_id`).
+   * Checks a callback and resolves to a typed event. Pass the raw body (`{ body: await
+   * request.text(), headers }`) or the Web `Request`. The hash is recomputed over the values
+   * exactly as received, without `hash` and `tracker`, with the client's `hashRule` and
+   * `callbackKey`, and compared in constant time; then `timestamp` must be within
+   * `webhookToleranceSeconds` of now. The hash covers every field, state and amounts included,
+   * so nothing is fetched: the event is `confirmed: true`, and `options.confirm` is accepted
+   * and ignored. Payin-payout may send a callback more than once: act on it idempotently (by
+   * `external_id` + `status`, or `payment_in_id`).
    * @throws PaySignatureError `reason` `missing` (no hash), `mismatch` (altered, or another key),
    *   `expired` (timestamp outside the window), `malformed` (not a JSON object, or a field that
    *   cannot be verified or read), `not-raw` (a parsed object instead of the raw body)
    */
-  verify(input: WebhookInput): Promise<PayinPayoutCallback>;
-  /** The reply Payin-payout requires: HTTP 200 with `{"result":true}`; anything else is retried. */
-  acknowledge(): WebhookReply;
+  verify(
+    input: WebhookInput | Request,
+    options?: WebhookVerifyOptions,
+  ): Promise<PayinPayoutWebhookEvent>;
   /**
-   * Signs callback fields as Payin-payout would (for tests and local emulation) and returns the
-   * JSON body to post. `timestamp` is added when missing; `tracker` is sent but not signed.
+   * Signs callback fields as Payin-payout would (for tests and `@pay/sandbox`) and resolves to
+   * the JSON body with its content type. `timestamp` (now) is added when missing; `tracker` is
+   * sent but not signed.
    */
-  sign(payload: Readonly<Record<string, CallbackValue>>): string;
+  sign(params: WebhooksSignParams): Promise<SignedWebhook>;
+  /** The reply Payin-payout requires: HTTP 200, `application/json`, `{"result":true}`; anything else is retried. */
+  acknowledge(): Response;
 }
 
 /** What callback verification needs from the client's settings. */
 export interface CallbackSettings {
+  /** `callbackKey`, default `developerKey`. */
   key: string;
+  /** The client's `hashRule`. */
   hashRule: HashRule;
+  /** `webhookToleranceSeconds`, default `300`. */
   toleranceSeconds: number;
+  /** Now on Payin-payout's clock, in ms. */
   serverNow: () => number;
 }
 
 /** Fields that are sent with a callback but never signed. */
 const UNSIGNED = new Set(['hash', 'tracker']);
 
+/** The body Payin-payout requires in reply to a callback. */
+const ACKNOWLEDGEMENT = '{"result":true}';
+
 /** Creates `client.webhooks` for the developer-key API. */
-export function createWebhooks(settings: CallbackSettings): PayinPayoutWebhooks {
+export function createWebhooks(settings: CallbackSettings): PayinPayoutWebhooksApi {
   return {
+    // `options.confirm` is ignored: the hash covers every field (see PayinPayoutWebhooksApi).
     async verify(input) {
       const raw = await readWebhookInput(input, PROVIDER);
       const parsed = parseJsonText(raw.body);
@@ -84,23 +98,18 @@ export function createWebhooks(settings: CallbackSettings): PayinPayoutWebhooks 
       if (!read.ok) throw refuse('malformed', `signed, but unreadable: ${read.problem}`);
       return read.event;
     },
-    acknowledge() {
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: '{"result":true}',
-      };
-    },
-    sign(payload) {
-      const fields: Record<string, CallbackValue> = { ...payload };
+    async sign(params) {
+      const fields: Record<string, string | number | boolean | null> = { ...params };
       delete fields.hash;
       fields.timestamp ??= unixSeconds(settings.serverNow());
       const signed = Object.entries(fields).filter(([name]) => !UNSIGNED.has(name));
-      return JSON.stringify({
-        ...fields,
-        hash: payinPayoutHash(signed, settings.hashRule, settings.key),
-      });
+      const hash = payinPayoutHash(signed, settings.hashRule, settings.key);
+      return {
+        body: JSON.stringify({ ...fields, hash }),
+        headers: { 'content-type': 'application/json' },
+      };
     },
+    acknowledge: () => acknowledgement(ACKNOWLEDGEMENT, 'application/json'),
   };
 }
 

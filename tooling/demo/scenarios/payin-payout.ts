@@ -8,7 +8,7 @@ type Environment = Parameters<DemoScenario['run']>[0];
  * set once, and counts them delivered only on `{"result":true}`: the listener answers that, which
  * the other providers, content with any HTTP 200, accept as well.
  */
-function client({ sandbox, receiver }: Environment) {
+async function client({ sandbox, receiver }: Environment) {
   const { userId, developerKey } = sandbox.credentials['payin-payout'] as Record<string, string>;
   const payinPayout = createPayinPayout({
     userId: userId!,
@@ -16,12 +16,12 @@ function client({ sandbox, receiver }: Environment) {
     baseUrl: sandbox.baseUrls.payinPayout,
   });
   sandbox.setWebhookUrl('payin-payout', receiver.url);
-  receiver.respondWith(200, payinPayout.webhooks.acknowledge().body);
+  receiver.respondWith(200, await payinPayout.webhooks.acknowledge().text());
   return payinPayout;
 }
 
 /** A top-up invoice: the flow with a pay link (the seed's auto-debit invoice has none). */
-const topUp = (payinPayout: ReturnType<typeof client>, summ: string) =>
+const topUp = (payinPayout: Awaited<ReturnType<typeof client>>, summ: string) =>
   payinPayout.paymentIn.createInvoice({
     payer_id: 6034,
     summ,
@@ -33,7 +33,7 @@ const topUp = (payinPayout: ReturnType<typeof client>, summ: string) =>
 export const payinPayoutScenario: DemoScenario = {
   provider: 'Payin-payout',
   async run(environment) {
-    const payinPayout = client(environment);
+    const payinPayout = await client(environment);
     const invoice = await topUp(payinPayout, '500.50');
     const id = invoice.payment_in_id!;
     await environment.sandbox.act('payin-payout', id, 'pay');
@@ -50,11 +50,11 @@ export const payinPayoutScenario: DemoScenario = {
         status === undefined
           ? 'not found'
           : `${status} (${PAYMENT_IN_STATUSES[status as keyof typeof PAYMENT_IN_STATUSES] ?? 'unknown'})`,
-      callbackVerified: event.type === 'topup' && event.payment_in_id === id,
+      callbackVerified: event.confirmed && event.type === 'topup' && event.payment_in_id === id,
     };
   },
   async createUnpaid(environment) {
-    const invoice = await topUp(client(environment), '990');
+    const invoice = await topUp(await client(environment), '990');
     return invoice.pay_link;
   },
 };

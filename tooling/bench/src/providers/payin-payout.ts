@@ -1,4 +1,8 @@
-import { type CreateInvoiceParams, createPayinPayout, VERSION } from '@pay/payin-payout';
+import {
+  createPayinPayout,
+  type ServiceOfServicesCreateInvoiceParams,
+  VERSION,
+} from '@pay/payin-payout';
 import type { ProviderAdapter } from '../adapter.ts';
 import { rawRequestFromFixture } from '../fixture-request.ts';
 import { fixtureResponse, readFixture } from '../fixtures.ts';
@@ -11,7 +15,7 @@ const fixture = readFixture('payin-payout', 'serviceOfServices.createInvoice.suc
 // `timestamp` (Unix seconds) and with it `hash` are the same on every call.
 const NOW_MS = Number(fixture.settings?.now);
 const settings = { userId: 1111, developerKey: 'secret_key', now: () => NOW_MS };
-const input = fixture.input as CreateInvoiceParams;
+const input = fixture.input as ServiceOfServicesCreateInvoiceParams;
 
 /**
  * Payin-payout `POST /service-of-services/create-invoice`: a urlencoded form with `user_id`,

@@ -68,7 +68,7 @@ export const payinPayoutEmulator: ProviderEmulator<Credentials> = {
 
   statusOf: (invoice) => String(PAYMENT_IN_STATUS[invoice.state]),
 
-  callback(invoice, context) {
+  async callback(invoice, context) {
     const url = context.webhookUrl();
     const fields = fieldsOf(invoice);
     if (!url || !fields.notify) return undefined;
@@ -82,10 +82,10 @@ export const payinPayoutEmulator: ProviderEmulator<Credentials> = {
       hashRule: settingsOf(context.options).hashRule,
       now: context.now,
     });
+    const signed = await webhooks.sign(payload);
     return {
       url,
-      headers: { 'content-type': 'application/json' },
-      body: webhooks.sign(payload),
+      ...signed,
       // Acknowledged only by HTTP 200 with a JSON body holding `"result": true` [doc].
       isAcknowledged: ({ status, text }) => {
         const reply = parseJsonText(text);

@@ -369,6 +369,7 @@ describe('Payin-payout end to end through the SDK', () => {
       payment_in_id: created.payment_in_id,
       payment_in_status: 1,
       statusName: 'paid',
+      confirmed: true,
     });
 
     const [payment] = await payinPayout.paymentIn.findPayment({
@@ -552,7 +553,7 @@ describe('Payin-payout end to end through the SDK', () => {
       const result = await sandbox.act('payin-payout', created.payment_in_id!, 'pay');
       expect(result).toMatchObject({ callback: { status: 200, acknowledged: false } });
       const first = await picky.next();
-      picky.respondWith(200, payinPayout.webhooks.acknowledge().body);
+      picky.respondWith(200, await payinPayout.webhooks.acknowledge().text());
       const retried = await picky.next();
       expect(retried.body).toBe(first.body);
       const held = () =>

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
-// Field schemas both API families share. Inputs come out as the exact text that is signed and
-// sent (every Payin-payout body is a form); results are lenient.
+// Schema helpers both clients' groups share. Inputs come out as the exact text that is signed
+// and sent (every Payin-payout body is a form); results are lenient.
 
 /** A text field that must not be empty. */
 export const text = () => v.pipe(v.string(), v.nonEmpty('must not be empty'));
@@ -79,8 +79,26 @@ export const codeOutput = () =>
     ),
   ]);
 
-// Payin-payout wraps answers in `{ status, result, tracker }` (the shop API mostly without
-// `tracker`); error envelopes (`status: false`) are read by payin-payout-errors.ts first.
+/** A positive id of the developer-key API (`service_id`, `payer_id`, `balance_user_id`). */
+export const positiveId = () => wholeNumber({ min: 1 });
+
+/** ISO 4217 numeric currency code, e.g. `643` (RUB). */
+export const currencyId = () => wholeNumber({ min: 1, max: 999 });
+
+/** A payment's account number, `000000-111111`. */
+export const accountNumber = () =>
+  v.pipe(v.string(), v.regex(/^\d+-\d+$/, 'must look like 000000-111111'));
+
+/** The user a lookup is about: by e-mail or phone. */
+export const byContact = {
+  email: v.optional(text()),
+  phone: v.optional(text()),
+};
+
+// Payin-payout wraps most answers in `{ status, result, tracker }` (the shop API mostly without
+// `tracker`, some of its answers bare), so each result schema says which shape it reads: neither
+// request builder declares a protocol `envelope`. Error envelopes (`status: false`) are read by
+// the clients' error readers first.
 
 /**
  * For structured results: the validated `result` alone. The `tracker` (Payin-payout's support
@@ -103,3 +121,37 @@ export function payload<TSchema extends v.GenericSchema>(
 export function envelope<TSchema extends v.GenericSchema>(result: TSchema) {
   return v.looseObject({ status: v.literal(true), result, tracker: optionalText() });
 }
+
+/** The name of `code` in `table`, or `'unknown'` for a code the docs do not list. */
+export function statusName<TTable extends Record<number, string>>(
+  table: TTable,
+  code: number,
+): TTable[keyof TTable] | 'unknown' {
+  return (table as Record<number, TTable[keyof TTable]>)[code] ?? 'unknown';
+}
+
+/**
+ * `payment-in|payment-out/get-last-payments-for-user` (A7, A8): the same parameters, order and
+ * result on both sides; the groups add their path.
+ */
+export const lastPaymentsEndpoint = {
+  params: v.pipe(
+    v.strictObject({ ...byContact, limit: wholeNumber({ min: 1, max: 1000 }) }),
+    atLeastOneOf(['email', 'phone']),
+  ),
+  /** Newest first. */
+  result: payload(
+    v.array(
+      v.looseObject({
+        id: idOutput(),
+        /** See `PAYMENT_IN_STATUSES` / `PAYMENT_OUT_STATUSES`. */
+        status: codeOutput(),
+        /** e.g. `2015-12-30 14:25:37.353059+06`. */
+        created: optionalText(),
+        last_update: optionalText(),
+      }),
+    ),
+  ),
+  idempotent: true,
+  order: ['user_id', 'timestamp', 'email', 'phone', 'limit'],
+};

@@ -1,13 +1,14 @@
 import { amountInput } from '@pay/core';
 import * as v from 'valibot';
-import { httpUrl, shortText, text, wholeNumber } from './payin-payout-fields.ts';
+import { httpUrl, shortText, text, wholeNumber } from './payin-payout-schemas.ts';
 import { AGENT_TIME_PATTERN } from './payin-payout-shop-signing.ts';
 
-// Parameters of the merchant shop API (family B). The SDK adds `agentId`, `sign` and, when not
-// given, `agentTime` (now, in the client's `timeZone`). Output values are the exact texts sent.
+// Schema helpers the merchant shop API's groups share (family B). The SDK adds `agentId`, `sign`
+// and, when not given, `agentTime` (now, in the client's `timeZone`). Output values are the
+// exact texts sent.
 
 /** `HH:mm:SS dd.MM.yyyy`, e.g. `13:12:03 10.01.2010` (see `formatAgentTime`). */
-const agentTime = () =>
+export const agentTime = () =>
   v.pipe(v.string(), v.regex(AGENT_TIME_PATTERN, 'must look like 13:12:03 10.01.2010'));
 
 /**
@@ -28,7 +29,7 @@ const currency = () =>
     v.check((code) => code !== 'RUB', 'Payin-payout calls the rouble RUR, not RUB'),
   );
 
-const urlField = () => v.pipe(httpUrl(), v.maxLength(1024, 'at most 1024 characters'));
+export const urlField = () => v.pipe(httpUrl(), v.maxLength(1024, 'at most 1024 characters'));
 const decimal = () => amountInput({ allowZero: true });
 
 /** `purchase`: the receipt lines, sent as `purchase[products][0][name]=…` fields. */
@@ -47,7 +48,7 @@ const purchaseSchema = v.strictObject({
 });
 
 /** The payment-registration fields (`/api/shop`, also `rpay/pay`). */
-const registrationEntries = {
+export const registrationEntries = {
   /** Your order number, unique, at most 50 characters. */
   orderId: shortText(50),
   /** The shop's trade name, shown to the payer. */
@@ -81,7 +82,7 @@ const registrationEntries = {
 export type AddInfoFields = { [name: `addInfo_${number}`]: string };
 
 /** Allows `addInfo_N` text fields (at most 1024 characters) besides `entries`, nothing else. */
-function withAddInfo<TEntries extends v.ObjectEntries>(entries: TEntries) {
+export function withAddInfo<TEntries extends v.ObjectEntries>(entries: TEntries) {
   return v.pipe(
     v.looseObject(entries),
     // Runs even when a documented field failed, so every problem is reported at once.
@@ -99,66 +100,11 @@ function withAddInfo<TEntries extends v.ObjectEntries>(entries: TEntries) {
   );
 }
 
-/** `/api/shop`: the payment-registration form and the JSON terminal invoice. */
-export const registrationParamsSchema = withAddInfo(registrationEntries);
-
-/** `/api/shop` with `json=1`: a p2p invoice. */
-export const p2pInvoiceParamsSchema = withAddInfo({
-  ...registrationEntries,
-  /** `ANY` card number, `SBP` Russia's fast payments, `SBP_TG` cross-border fast payments. */
-  p2p_type: v.picklist(['ANY', 'SBP', 'SBP_TG']),
-  /** The sender's first and last name, which some `p2p_type`s need. */
-  sender_name: v.optional(text()),
-});
-
-/** `/api/rpay/pay`: a payment with a recurring token (token and method required). */
-export const rpayPayParamsSchema = withAddInfo({
-  ...registrationEntries,
-  token: text(),
-  preference: wholeNumber(),
-});
-
-/** `/shop/get-providers-pay`. */
-export const providersParamsSchema = v.strictObject({ agentTime: v.optional(agentTime()) });
-
-/** `/api/rpay/token`: a token for an order paid by card within the last 36000 s. */
-export const rpayTokenParamsSchema = v.strictObject({
-  orderId: shortText(50),
-  agentTime: v.optional(agentTime()),
-});
-
-/** `/api/rpay/get-token` (v2, 3-D Secure services). */
-export const rpayGetTokenParamsSchema = v.strictObject({
-  /** Card method: 22, 125 or 133 per the docs. */
-  preference: wholeNumber(),
-  successUrl: urlField(),
-  cancelUrl: urlField(),
-  callbackUrl: v.optional(urlField()),
-});
-
-/** `/api/rpay/get-status-token` (v2). */
-export const rpayGetStatusTokenParamsSchema = v.strictObject({
-  preference: wholeNumber(),
-  token: text(),
-});
-
-/** What `shop.paymentForm()` and `shop.createInvoice()` take. */
-export type ShopPaymentParams = v.InferInput<
+/**
+ * The payment-registration fields, `addInfo_N` included: what `shop.paymentForm()`,
+ * `shop.createInvoice()` and (with more) `shop.createP2pInvoice()` and `rpay.pay()` take.
+ */
+export type RegistrationParams = v.InferInput<
   v.ObjectSchema<typeof registrationEntries, undefined>
 > &
   AddInfoFields;
-/** What `shop.createP2pInvoice()` takes. */
-export type ShopP2pInvoiceParams = ShopPaymentParams & {
-  p2p_type: 'ANY' | 'SBP' | 'SBP_TG';
-  sender_name?: string | undefined;
-};
-/** What `rpay.pay()` takes. */
-export type RpayPayParams = ShopPaymentParams & { token: string; preference: number | string };
-/** What `shop.getProvidersPay()` takes. */
-export type ShopProvidersParams = v.InferInput<typeof providersParamsSchema>;
-/** What `rpay.token()` takes. */
-export type RpayTokenParams = v.InferInput<typeof rpayTokenParamsSchema>;
-/** What `rpay.getToken()` takes. */
-export type RpayGetTokenParams = v.InferInput<typeof rpayGetTokenParamsSchema>;
-/** What `rpay.getStatusToken()` takes. */
-export type RpayGetStatusTokenParams = v.InferInput<typeof rpayGetStatusTokenParamsSchema>;
