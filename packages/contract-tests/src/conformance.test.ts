@@ -31,10 +31,6 @@ const LOCAL_OPERATIONS = /(^|\.)(sign|acknowledge)$/;
 const WEBHOOK_CONTRACT_PENDING: readonly string[] = [
   'anymoney',
   'bitsby',
-  'cryptocloud',
-  'crystalpay',
-  'payin-payout',
-  'payin-payout-shop',
 ];
 
 /** Each fault, the response that plays it, and the error class it must become. */

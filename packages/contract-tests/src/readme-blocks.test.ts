@@ -18,9 +18,6 @@ import {
 const PENDING_READMES: readonly string[] = [
   'anymoney',
   'bitsby',
-  'cryptocloud',
-  'crystalpay',
-  'payin-payout',
 ];
 
 describe('collectBlocks', () => {

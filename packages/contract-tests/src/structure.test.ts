@@ -47,9 +47,6 @@ const providerIds = findProviderPackages().map((pkg) => pkg.manifest.id);
 const FILE_MAP_PENDING: readonly string[] = [
   'anymoney',
   'bitsby',
-  'cryptocloud',
-  'crystalpay',
-  'payin-payout',
 ];
 
 /** Extra runtime dependencies a provider may have, with the reason. */
