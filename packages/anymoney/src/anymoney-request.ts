@@ -16,9 +16,13 @@ export type DefineAnyMoneyEndpoint = DefineEndpoint<Record<never, never>>;
 
 /** What {@link createAnyMoneyEndpoint} needs from the client. */
 export interface AnyMoneyRequestSettings {
+  /** The client's transport (from `createClientSetup`). */
   transport: Transport;
+  /** Sent as `x-merchant`. */
   merchantId: string;
+  /** Signs every request (`x-signature`). */
   apiKey: string;
+  /** The clock for `x-utc-now-ms`, in milliseconds. */
   now: () => number;
 }
 

@@ -75,7 +75,9 @@ export interface SciSettings {
   merchantId: string;
   /** Signs the form; without it `invoiceForm` throws `PayConfigError`. */
   sciKey: string | undefined;
+  /** The hosted payment page; forms post to `{sciBaseUrl}/invoice`. */
   sciBaseUrl: string;
+  /** Amount schemas for the client's `decimalSeparator`. */
   decimals: DecimalFields;
 }
 

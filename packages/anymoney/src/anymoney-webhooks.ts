@@ -88,9 +88,13 @@ export interface AnyMoneyWebhooksApi extends WebhooksApi<AnyMoneyWebhookEvent, W
 
 /** What the webhook methods need from the client. */
 export interface WebhookSettings {
+  /** A callback's `x-merchant`, when present, must name this merchant. */
   merchantId: string;
+  /** Candidate callback key, and the key `sign` signs with. */
   apiKey: string;
+  /** The other candidate callback key. */
   sciKey: string | undefined;
+  /** The default `x-utc-now-ms` of `sign`. */
   now: () => number;
   /** The client's `status`, which confirms a callback. */
   status: AnyMoneyStatusApi['status'];
