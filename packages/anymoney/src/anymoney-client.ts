@@ -1,33 +1,25 @@
-import {
-  type CommonSettings,
-  createTransport,
-  PayConfigError,
-  type RequestOptions,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
-import { type AddressMethods, createAddressMethods } from './anymoney-address.ts';
-import { type CallMethod, createCallMethod } from './anymoney-call.ts';
-import { type CodeMethods, createCodeMethods } from './anymoney-code.ts';
+import { type CommonSettings, createClientSetup, isHttpUrl, PayConfigError } from '@pay/core';
+import { type AnyMoneyAddressApi, createAddressApi } from './anymoney-address.ts';
+import { type AnyMoneyBalanceApi, createBalanceApi } from './anymoney-balance.ts';
+import { type AnyMoneyCodeApi, createCodeApi } from './anymoney-code.ts';
+import { type AnyMoneyConvertApi, createConvertApi } from './anymoney-convert.ts';
 import { readAnyMoneyError } from './anymoney-errors.ts';
-import {
-  type ConvertMethods,
-  createExchangeMethods,
-  type TransferMethods,
-} from './anymoney-exchange.ts';
-import { type DecimalSeparator, decimalFields, type ExternalIdParams } from './anymoney-fields.ts';
-import { createHistoryMethods, type HistoryMethods } from './anymoney-history.ts';
-import { createInfoMethods, type InfoMethods } from './anymoney-info.ts';
-import { createInvoiceMethods, type InvoiceMethods } from './anymoney-invoice.ts';
-import { createMerchantMethods, type MerchantMethods } from './anymoney-merchant.ts';
-import { createPayoutMethods, type PayoutMethods } from './anymoney-payout.ts';
-import type { AnyMoneyOrder } from './anymoney-results.ts';
-import { createRpc, PROVIDER } from './anymoney-rpc.ts';
-import { ANYMONEY_SCI_BASE_URL, createSciMethods, type SciMethods } from './anymoney-sci.ts';
-import { createWebhookMethods, type WebhookMethods } from './anymoney-webhooks.ts';
+import { type AnyMoneyHistoryApi, createHistoryApi } from './anymoney-history.ts';
+import { type AnyMoneyInfoApi, createInfoApi } from './anymoney-info.ts';
+import { type AnyMoneyInvoiceApi, createInvoiceApi } from './anymoney-invoice.ts';
+import { type AnyMoneyPayoutApi, createPayoutApi } from './anymoney-payout.ts';
+import { type AnyMoneyPaywayApi, createPaywayApi } from './anymoney-payway.ts';
+import { type AnyMoneyPwcurrencyApi, createPwcurrencyApi } from './anymoney-pwcurrency.ts';
+import { type AnyMoneyCallApi, createCallApi } from './anymoney-raw-call.ts';
+import { createAnyMoneyEndpoint, PROVIDER } from './anymoney-request.ts';
+import { type DecimalSeparator, decimalFields } from './anymoney-schemas.ts';
+import { ANYMONEY_SCI_BASE_URL, type AnyMoneySciApi, createSciApi } from './anymoney-sci.ts';
+import { type AnyMoneyStatusApi, createStatusApi } from './anymoney-status.ts';
+import { type AnyMoneyTransferApi, createTransferApi } from './anymoney-transfer.ts';
+import { type AnyMoneyWebhooksApi, createWebhooksApi } from './anymoney-webhooks.ts';
 import { VERSION } from './version.ts';
 
-/** AnyMoney's merchant API (JSON-RPC 2.0, one URL for every method). */
+/** AnyMoney's merchant API (JSON-RPC 2.0, one URL for every method). Default of `baseUrl`. */
 export const ANYMONEY_BASE_URL = 'https://api.any.money';
 
 /** Settings of {@link createAnyMoney}. */
@@ -50,69 +42,66 @@ export interface AnyMoneySettings extends CommonSettings {
   decimalSeparator?: DecimalSeparator | undefined;
 }
 
-/** An AnyMoney client: methods mirror the JSON-RPC method names (`invoice.create`, …). */
-export interface AnyMoneyClient extends MerchantMethods {
-  invoice: InvoiceMethods;
-  /**
-   * `status`: any order (invoice, payout, convert, transfer, …) by your `externalid`.
-   * Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamInvalid`, `EParamNotFound`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
-   */
-  status(params: ExternalIdParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
-  payout: PayoutMethods;
-  info: InfoMethods;
-  history: HistoryMethods;
-  convert: ConvertMethods;
-  transfer: TransferMethods;
-  address: AddressMethods;
-  code: CodeMethods;
-  sci: SciMethods;
-  webhooks: WebhookMethods;
-  call: CallMethod;
+/**
+ * An AnyMoney client: methods mirror the JSON-RPC method names (`invoice.create`, …;
+ * `total_balance` → `totalBalance`). `status`, `balance`, `totalBalance` and `call` sit on the
+ * client itself, as AnyMoney's methods of those names have no group.
+ */
+export interface AnyMoneyClient extends AnyMoneyStatusApi, AnyMoneyBalanceApi, AnyMoneyCallApi {
+  invoice: AnyMoneyInvoiceApi;
+  payway: AnyMoneyPaywayApi;
+  pwcurrency: AnyMoneyPwcurrencyApi;
+  payout: AnyMoneyPayoutApi;
+  info: AnyMoneyInfoApi;
+  history: AnyMoneyHistoryApi;
+  convert: AnyMoneyConvertApi;
+  transfer: AnyMoneyTransferApi;
+  address: AnyMoneyAddressApi;
+  code: AnyMoneyCodeApi;
+  sci: AnyMoneySciApi;
+  webhooks: AnyMoneyWebhooksApi;
 }
 
 /** Creates an AnyMoney client. Throws `PayConfigError` for missing or invalid settings. */
 export function createAnyMoney(settings: AnyMoneySettings): AnyMoneyClient {
-  requireCredential(settings?.merchantId, 'merchantId', PROVIDER);
-  requireCredential(settings.apiKey, 'apiKey', PROVIDER);
-  if (settings.sciKey !== undefined) requireCredential(settings.sciKey, 'sciKey', PROVIDER);
-  const separator = settings.decimalSeparator ?? '.';
-  if (separator !== '.' && separator !== ',') {
-    throw new PayConfigError('decimalSeparator', "must be '.' or ','", { provider: PROVIDER });
-  }
-  const common = resolveCommonSettings(settings, PROVIDER, ANYMONEY_BASE_URL);
-  const sciBaseUrl = resolveCommonSettings(
-    { baseUrl: settings.sciBaseUrl },
-    PROVIDER,
-    ANYMONEY_SCI_BASE_URL,
-  ).baseUrl;
-  const secrets = [settings.apiKey, ...(settings.sciKey ? [settings.sciKey] : [])];
-  const transport = createTransport({
-    ...common,
+  const { common, transport } = createClientSetup(settings, {
     provider: PROVIDER,
-    userAgent: `pay-anymoney/${VERSION}`,
-    secrets,
+    id: 'anymoney',
+    version: VERSION,
+    defaultBaseUrl: ANYMONEY_BASE_URL,
+    required: ['merchantId', 'apiKey'],
+    secrets: ['apiKey', 'sciKey'],
+    headerSettings: ['merchantId'],
     readError: readAnyMoneyError,
   });
+  const context = { provider: PROVIDER };
+  const separator = settings.decimalSeparator ?? '.';
+  if (separator !== '.' && separator !== ',') {
+    throw new PayConfigError('decimalSeparator', "must be '.' or ','", context);
+  }
+  const sciBaseUrl = settings.sciBaseUrl ?? ANYMONEY_SCI_BASE_URL;
+  if (!isHttpUrl(sciBaseUrl)) {
+    throw new PayConfigError('sciBaseUrl', 'must be an absolute http(s) URL', context);
+  }
   const decimals = decimalFields(separator);
   const { merchantId, apiKey, sciKey } = settings;
-  const rpc = createRpc({ transport, merchantId, apiKey, now: common.now, decimals });
-  const { invoice, status } = createInvoiceMethods(rpc);
+  const define = createAnyMoneyEndpoint({ transport, merchantId, apiKey, now: common.now });
+  const { status } = createStatusApi(define);
   return {
-    invoice,
     status,
-    ...createMerchantMethods(rpc),
-    payout: createPayoutMethods(rpc),
-    info: createInfoMethods(rpc),
-    history: createHistoryMethods(rpc),
-    ...createExchangeMethods(rpc),
-    address: createAddressMethods(rpc),
-    code: createCodeMethods(rpc),
-    sci: createSciMethods({ merchantId, sciKey, sciBaseUrl, decimals }),
-    webhooks: createWebhookMethods({ merchantId, apiKey, sciKey, now: common.now, rpc }),
-    call: createCallMethod(rpc),
+    ...createBalanceApi(define),
+    ...createCallApi(define),
+    invoice: createInvoiceApi(define, decimals),
+    payway: createPaywayApi(define),
+    pwcurrency: createPwcurrencyApi(define),
+    payout: createPayoutApi(define, decimals),
+    info: createInfoApi(define),
+    history: createHistoryApi(define),
+    convert: createConvertApi(define, decimals),
+    transfer: createTransferApi(define, decimals),
+    address: createAddressApi(define),
+    code: createCodeApi(define, decimals),
+    sci: createSciApi({ merchantId, sciKey, sciBaseUrl, decimals }),
+    webhooks: createWebhooksApi({ merchantId, apiKey, sciKey, now: common.now, status }),
   };
 }

@@ -1,15 +1,19 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
+import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
 import {
   currency,
   type DecimalFields,
   type ExternalIdParams,
   externalIdSchema,
   identifier,
+  type Order,
+  orderSchema,
+  resultFields,
   text,
-} from './anymoney-fields.ts';
-import { type AnyMoneyOrder, orderSchema, resultFields } from './anymoney-results.ts';
-import type { Rpc } from './anymoney-rpc.ts';
+} from './anymoney-schemas.ts';
+
+// Payment codes (vouchers) of cheque payways.
 
 const { amount, optional } = resultFields;
 
@@ -52,59 +56,80 @@ export type CodeCreateParams = v.InferInput<Schemas['create']>;
 export type CodeVerifyParams = v.InferInput<Schemas['verify']>;
 /** Params of `code.redeem`. */
 export type CodeRedeemParams = v.InferInput<Schemas['redeem']>;
+/** Params of `code.get`: the `externalid` of the order that created the code. */
+export type CodeGetParams = ExternalIdParams;
 /** `code.create` result. */
-export type CreatedCode = v.InferOutput<typeof createdCodeSchema>;
+export type CodeCreateResult = v.InferOutput<typeof createdCodeSchema>;
 /** `code.verify` result. */
-export type VerifiedCode = v.InferOutput<typeof verifiedCodeSchema>;
+export type CodeVerifyResult = v.InferOutput<typeof verifiedCodeSchema>;
 /** `code.get` result. */
-export type CodeInfo = v.InferOutput<typeof codeInfoSchema>;
+export type CodeGetResult = v.InferOutput<typeof codeInfoSchema>;
 
-/** The code model: payment codes (vouchers) of cheque payways. */
-export interface CodeMethods {
+/**
+ * The code model: payment codes (vouchers) of cheque payways. Every method rejects with a
+ * `PayCallError` (see `@pay/core`).
+ */
+export interface AnyMoneyCodeApi {
   /**
-   * `code.create`: creates a payment code; the amount is debited at once. Never retried.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
-   *   `EParamCurrencyInvalid`, `EParamInvalid`
-   * @throws PayNetworkError no response: the code may exist, check with `code.get`
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `code.create`: creates a payment code; the amount is debited at once. Never retried: after a
+   * `PayNetworkError` the code may exist, check with `code.get`. Provider codes
+   * `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
+   * `EParamCurrencyInvalid`, `EParamInvalid`.
    */
-  create(params: CodeCreateParams, options?: RequestOptions): Promise<CreatedCode>;
+  create(params: CodeCreateParams, options?: RequestOptions): Promise<CodeCreateResult>;
   /**
-   * `code.verify`: what a code is worth and whether it can be redeemed. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamInvalid`, `EParamCodeInvalid`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `code.verify`: what a code is worth and whether it can be redeemed. A read: retried.
+   * Provider codes `EParamInvalid`, `EParamCodeInvalid`.
    */
-  verify(params: CodeVerifyParams, options?: RequestOptions): Promise<VerifiedCode>;
+  verify(params: CodeVerifyParams, options?: RequestOptions): Promise<CodeVerifyResult>;
   /**
-   * `code.redeem`: cashes a code into a `coderedeem` order. Never retried.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamAmountTooBig`, `EParamAmountTooSmall`, `EParamCodeInvalid`,
-   *   `EParamCurrencyInvalid`, `EParamInvalid`, `EParamPaywayInvalid`, `EParamType`,
-   *   `EStatePaywayInactive`
-   * @throws PayNetworkError no response: check the order with `status`
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `code.redeem`: cashes a code into a `coderedeem` order. Never retried: after a
+   * `PayNetworkError` check the order with `status`. Provider codes `EParamAmountTooBig`,
+   * `EParamAmountTooSmall`, `EParamCodeInvalid`, `EParamCurrencyInvalid`, `EParamInvalid`,
+   * `EParamPaywayInvalid`, `EParamType`, `EStatePaywayInactive`.
    */
-  redeem(params: CodeRedeemParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  redeem(params: CodeRedeemParams, options?: RequestOptions): Promise<Order>;
   /**
-   * `code.get`: the code of an order by your `externalid`. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamInvalid`, `EParamNotFound`, `EParamType`, `EStateUnavailable`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `code.get`: the code of an order by your `externalid`. A read: retried. Provider codes
+   * `EParamInvalid`, `EParamNotFound`, `EParamType`, `EStateUnavailable`.
    */
-  get(params: ExternalIdParams, options?: RequestOptions): Promise<CodeInfo>;
+  get(params: CodeGetParams, options?: RequestOptions): Promise<CodeGetResult>;
 }
 
-/** Builds `code.*` on a client's RPC sender. */
-export function createCodeMethods(rpc: Rpc): CodeMethods {
-  const schemas = codeSchemas(rpc.decimals);
+/** Builds `code.*`. */
+export function createCodeApi(
+  define: DefineAnyMoneyEndpoint,
+  decimals: DecimalFields,
+): AnyMoneyCodeApi {
+  const schemas = codeSchemas(decimals);
   return {
-    create: rpc.method('code.create', schemas.create, createdCodeSchema),
-    verify: rpc.method('code.verify', schemas.verify, verifiedCodeSchema, { idempotent: true }),
-    redeem: rpc.method('code.redeem', schemas.redeem, orderSchema),
-    get: rpc.method('code.get', externalIdSchema, codeInfoSchema, { idempotent: true }),
+    create: define({
+      operation: 'code.create',
+      path: '',
+      params: schemas.create,
+      result: createdCodeSchema,
+      idempotent: false,
+    }),
+    verify: define({
+      operation: 'code.verify',
+      path: '',
+      params: schemas.verify,
+      result: verifiedCodeSchema,
+      idempotent: true,
+    }),
+    redeem: define({
+      operation: 'code.redeem',
+      path: '',
+      params: schemas.redeem,
+      result: orderSchema,
+      idempotent: false,
+    }),
+    get: define({
+      operation: 'code.get',
+      path: '',
+      params: externalIdSchema,
+      result: codeInfoSchema,
+      idempotent: true,
+    }),
   };
 }

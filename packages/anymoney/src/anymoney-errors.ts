@@ -1,8 +1,9 @@
 import type { ProviderErrorReader } from '@pay/core';
 
 /**
- * The AnyMoney names (`error.message`) that say "try again later". The SPEC advises retrying
- * only these and transport failures; the SDK never retries them itself for calls that move money.
+ * The AnyMoney names (`error.message`) that say "try again later" (rate limits, unavailable; see
+ * https://docs.any.money/en/exc/). Only these and transport failures are worth retrying; the SDK
+ * never retries them itself for calls that move money.
  */
 const RETRYABLE_NAMES = new Set(['EStateReqLimit', 'EStateReqIPLimit', 'EStateUnavailable']);
 

@@ -1,27 +1,29 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import { currency, digits, identifier, pageSize, text } from './anymoney-fields.ts';
+import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
 import {
-  type AnyMoneyOrder,
-  type AnyMoneyPage,
-  type AnyMoneyStatementEntry,
+  currency,
+  digits,
+  identifier,
+  type ORDER_TYPES,
+  type Order,
+  optionalParams,
   orderSchema,
+  type Page,
   pageSchema,
-  statementEntrySchema,
-} from './anymoney-results.ts';
-import type { Rpc } from './anymoney-rpc.ts';
+  pageSize,
+  resultFields,
+  text,
+} from './anymoney-schemas.ts';
 
 // history.*: pages of orders (newest first) or of balance movements. Every filter is optional;
 // `count` is at most 200 (default 20), `first` the offset (default 0).
 
+const { amount, openString, optional, scalar } = resultFields;
+
 const page = { count: v.optional(pageSize()), first: v.optional(digits()) };
 const currencies = { in_curr: v.optional(currency()), out_curr: v.optional(currency()) };
 const period = { begin: v.optional(digits()), end: v.optional(digits()) };
-const optionalParams = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
-  v.optional(
-    v.strictObject(entries),
-    {} as v.InferInput<v.StrictObjectSchema<TEntries, undefined>>,
-  );
 
 const ordersByPaywaySchema = optionalParams({
   ...page,
@@ -52,72 +54,78 @@ const addressOrdersSchema = v.strictObject({
   tp: v.optional(v.picklist(['payin', 'invoice', 'autopayin'])),
 });
 
-/** Params of `history.invoice`, `history.code` and `history.payout`. */
-export type HistoryOrdersByPaywayParams = v.InferInput<typeof ordersByPaywaySchema>;
-/** Params of `history.convert` and `history.transfer`. */
-export type HistoryOrdersParams = v.InferInput<typeof ordersSchema>;
+/** One movement on the merchant's balances (`history.statement`). */
+const statementEntrySchema = v.looseObject({
+  amount: amount(),
+  balance: amount(),
+  ctime: scalar(),
+  curr: optional(v.string()),
+  externalid: optional(v.string()),
+  fee: amount(),
+  model: optional(v.string()),
+  oid: scalar(),
+  other_curr: optional(v.string()),
+  payway: optional(v.string()),
+  tp: openString<(typeof ORDER_TYPES)[number]>(),
+});
+
+/** Params of `history.invoice`. */
+export type HistoryInvoiceParams = v.InferInput<typeof ordersByPaywaySchema>;
+/** Params of `history.code`. */
+export type HistoryCodeParams = v.InferInput<typeof ordersByPaywaySchema>;
+/** Params of `history.payout`. */
+export type HistoryPayoutParams = v.InferInput<typeof ordersByPaywaySchema>;
+/** Params of `history.convert`. */
+export type HistoryConvertParams = v.InferInput<typeof ordersSchema>;
+/** Params of `history.transfer`. */
+export type HistoryTransferParams = v.InferInput<typeof ordersSchema>;
 /** Params of `history.statement`. */
 export type HistoryStatementParams = v.InferInput<typeof statementSchema>;
 /** Params of `history.address`. */
 export type HistoryAddressParams = v.InferInput<typeof addressOrdersSchema>;
+/** A balance movement, as `history.statement` pages list them. */
+export type StatementEntry = v.InferOutput<typeof statementEntrySchema>;
 
 /**
- * A `history.*` method: a page, retried on 429/5xx.
- * @throws PayValidationError bad params, before any request
- * @throws PayApiError `EParamCurrencyInvalid`, `EParamInvalid`, `EParamPaywayInvalid`,
- *   `EParamType`, `EStateCurrencyInactive`
- * @throws PayNetworkError no response after the retries
- * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+ * The history model: every method returns a page and is a read (retried); every one rejects
+ * with a `PayCallError` (see `@pay/core`). Provider codes: `EParamCurrencyInvalid`,
+ * `EParamInvalid`, `EParamPaywayInvalid`, `EParamType`, `EStateCurrencyInactive`.
  */
-export type HistoryMethod<TParams, TItem> = (
-  params?: TParams,
-  options?: RequestOptions,
-) => Promise<AnyMoneyPage<TItem>>;
-
-/** The history model. Every method: see {@link HistoryMethod} for what it throws. */
-export interface HistoryMethods {
+export interface AnyMoneyHistoryApi {
   /** `history.invoice`: invoice and payin orders. */
-  invoice: HistoryMethod<HistoryOrdersByPaywayParams, AnyMoneyOrder>;
+  invoice(params?: HistoryInvoiceParams, options?: RequestOptions): Promise<Page<Order>>;
   /** `history.code`: code redeem orders. */
-  code: HistoryMethod<HistoryOrdersByPaywayParams, AnyMoneyOrder>;
+  code(params?: HistoryCodeParams, options?: RequestOptions): Promise<Page<Order>>;
   /** `history.payout`: payout orders. */
-  payout: HistoryMethod<HistoryOrdersByPaywayParams, AnyMoneyOrder>;
+  payout(params?: HistoryPayoutParams, options?: RequestOptions): Promise<Page<Order>>;
   /** `history.convert`: convert orders. */
-  convert: HistoryMethod<HistoryOrdersParams, AnyMoneyOrder>;
+  convert(params?: HistoryConvertParams, options?: RequestOptions): Promise<Page<Order>>;
   /** `history.transfer`: transfer orders. */
-  transfer: HistoryMethod<HistoryOrdersParams, AnyMoneyOrder>;
+  transfer(params?: HistoryTransferParams, options?: RequestOptions): Promise<Page<Order>>;
   /** `history.statement`: movements on the merchant's balances. */
-  statement: HistoryMethod<HistoryStatementParams, AnyMoneyStatementEntry>;
-  /**
-   * `history.address`: orders paid to one crypto address (`addr_id` is required).
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamCurrencyInvalid`, `EParamInvalid`, `EParamType`,
-   *   `EStateCurrencyInactive`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
-   */
-  address(
-    params: HistoryAddressParams,
+  statement(
+    params?: HistoryStatementParams,
     options?: RequestOptions,
-  ): Promise<AnyMoneyPage<AnyMoneyOrder>>;
+  ): Promise<Page<StatementEntry>>;
+  /** `history.address`: orders paid to one crypto address (`addr_id` is required). */
+  address(params: HistoryAddressParams, options?: RequestOptions): Promise<Page<Order>>;
 }
 
-/** Builds `history.*` on a client's RPC sender. */
-export function createHistoryMethods(rpc: Rpc): HistoryMethods {
-  const read = { idempotent: true };
+/** Builds `history.*`. */
+export function createHistoryApi(define: DefineAnyMoneyEndpoint): AnyMoneyHistoryApi {
   const orders = pageSchema(orderSchema);
+  const read = <TParams extends v.GenericSchema, TResult extends v.GenericSchema>(
+    method: keyof AnyMoneyHistoryApi,
+    params: TParams,
+    result: TResult,
+  ) => define({ operation: `history.${method}`, path: '', params, result, idempotent: true });
   return {
-    invoice: rpc.method('history.invoice', ordersByPaywaySchema, orders, read),
-    code: rpc.method('history.code', ordersByPaywaySchema, orders, read),
-    payout: rpc.method('history.payout', ordersByPaywaySchema, orders, read),
-    convert: rpc.method('history.convert', ordersSchema, orders, read),
-    transfer: rpc.method('history.transfer', ordersSchema, orders, read),
-    statement: rpc.method(
-      'history.statement',
-      statementSchema,
-      pageSchema(statementEntrySchema),
-      read,
-    ),
-    address: rpc.method('history.address', addressOrdersSchema, orders, read),
+    invoice: read('invoice', ordersByPaywaySchema, orders),
+    code: read('code', ordersByPaywaySchema, orders),
+    payout: read('payout', ordersByPaywaySchema, orders),
+    convert: read('convert', ordersSchema, orders),
+    transfer: read('transfer', ordersSchema, orders),
+    statement: read('statement', statementSchema, pageSchema(statementEntrySchema)),
+    address: read('address', addressOrdersSchema, orders),
   };
 }

@@ -1,7 +1,9 @@
+import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import type { ReadMethod } from './anymoney-merchant.ts';
-import { resultFields } from './anymoney-results.ts';
-import { noParams, type Rpc } from './anymoney-rpc.ts';
+import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
+import { noParams, resultFields } from './anymoney-schemas.ts';
+
+// Reference data (https://docs.any.money/en/info/).
 
 const { amount, flag, optional, scalar } = resultFields;
 
@@ -36,23 +38,40 @@ const exchangeSchema = v.looseObject({
 const exchangesSchema = v.union([v.array(exchangeSchema), v.record(v.string(), exchangeSchema)]);
 
 /** `info.currencies` result. */
-export type InfoCurrencies = v.InferOutput<typeof currenciesSchema>;
+export type InfoCurrenciesResult = v.InferOutput<typeof currenciesSchema>;
 /** `info.exchanges` result: a list of directions, or directions by key. */
-export type InfoExchanges = v.InferOutput<typeof exchangesSchema>;
+export type InfoExchangesResult = v.InferOutput<typeof exchangesSchema>;
 
-/** The info model: reference data. Both methods take no params and may be retried. */
-export interface InfoMethods {
-  /** `info.currencies`: every active currency with its limits and precision. */
-  currencies: ReadMethod<Record<string, never>, InfoCurrencies>;
-  /** `info.exchanges`: the available conversion directions, rates and limits. */
-  exchanges: ReadMethod<Record<string, never>, InfoExchanges>;
+/**
+ * The info model: reference data. Both methods take no params and are reads (retried); they
+ * reject with a `PayCallError` (see `@pay/core`).
+ */
+export interface AnyMoneyInfoApi {
+  /** `info.currencies`: every active currency with its limits and precision. Provider code `EParamNotFound`. */
+  currencies(
+    params?: Record<string, never>,
+    options?: RequestOptions,
+  ): Promise<InfoCurrenciesResult>;
+  /** `info.exchanges`: the available conversion directions, rates and limits. Provider code `EParamNotFound`. */
+  exchanges(params?: Record<string, never>, options?: RequestOptions): Promise<InfoExchangesResult>;
 }
 
-/** Builds `info.*` on a client's RPC sender. */
-export function createInfoMethods(rpc: Rpc): InfoMethods {
-  const read = { idempotent: true };
+/** Builds `info.*`. */
+export function createInfoApi(define: DefineAnyMoneyEndpoint): AnyMoneyInfoApi {
   return {
-    currencies: rpc.method('info.currencies', noParams, currenciesSchema, read),
-    exchanges: rpc.method('info.exchanges', noParams, exchangesSchema, read),
+    currencies: define({
+      operation: 'info.currencies',
+      path: '',
+      params: noParams,
+      result: currenciesSchema,
+      idempotent: true,
+    }),
+    exchanges: define({
+      operation: 'info.exchanges',
+      path: '',
+      params: noParams,
+      result: exchangesSchema,
+      idempotent: true,
+    }),
   };
 }

@@ -1,6 +1,9 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
+import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
 import {
+  type Calculation,
+  calcSchema,
   currency,
   type DecimalFields,
   type ExternalIdParams,
@@ -9,17 +12,12 @@ import {
   httpUrl,
   identifier,
   lifetime,
-  text,
-} from './anymoney-fields.ts';
-import {
-  type AnyMoneyCalculation,
-  type AnyMoneyOrder,
-  calcSchema,
+  type Order,
   orderSchema,
-} from './anymoney-results.ts';
-import type { Rpc } from './anymoney-rpc.ts';
+  text,
+} from './anymoney-schemas.ts';
 
-/** Param schemas of the invoice model (seed doc `invoice.md`) and `status`. */
+/** Param schemas of the invoice model (https://docs.any.money/ru/invoice/, the seed doc). */
 function invoiceSchemas(decimals: DecimalFields) {
   return {
     create: v.strictObject({
@@ -59,51 +57,62 @@ type Schemas = ReturnType<typeof invoiceSchemas>;
 export type InvoiceCreateParams = v.InferInput<Schemas['create']>;
 /** Params of `invoice.calc`. */
 export type InvoiceCalcParams = v.InferInput<Schemas['calc']>;
+/** Params of `invoice.get`: your `externalid`. */
+export type InvoiceGetParams = ExternalIdParams;
 
-/** The invoice model: bills for payers, paid on AnyMoney's page (`paylink`). */
-export interface InvoiceMethods {
+/**
+ * The invoice model: bills for payers, paid on AnyMoney's page (`paylink`). Every method rejects
+ * with a `PayCallError` (see `@pay/core`).
+ */
+export interface AnyMoneyInvoiceApi {
   /**
-   * `invoice.create`: creates an invoice order; send the payer to its `paylink`.
-   * Never retried automatically.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError AnyMoney said no: `EParamAmountFormatInvalid`, `EParamAmountTooBig`,
-   *   `EParamAmountTooSmall`, `EParamCurrencyInvalid`, `EParamFieldInvalid` (bad `callback_url`),
-   *   `EParamInvalid`, `EParamUnique` (externalid taken: fetch it with `invoice.get`)
-   * @throws PayNetworkError no response: the invoice may exist, check with `invoice.get`
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `invoice.create`: creates an invoice order; send the payer to its `paylink`. Never retried:
+   * after a `PayNetworkError` the invoice may exist, check with `invoice.get`. Provider codes
+   * `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
+   * `EParamCurrencyInvalid`, `EParamFieldInvalid` (bad `callback_url`), `EParamInvalid`,
+   * `EParamUnique` (externalid taken: fetch it with `invoice.get`).
    */
-  create(params: InvoiceCreateParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  create(params: InvoiceCreateParams, options?: RequestOptions): Promise<Order>;
   /**
-   * `invoice.calc`: what an invoice of `amount` would credit after fees. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
-   *   `EParamCurrencyInvalid`, `EParamInvalid`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `invoice.calc`: what an invoice of `amount` would credit after fees. A read: retried.
+   * Provider codes `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
+   * `EParamCurrencyInvalid`, `EParamInvalid`.
    */
-  calc(params: InvoiceCalcParams, options?: RequestOptions): Promise<AnyMoneyCalculation>;
+  calc(params: InvoiceCalcParams, options?: RequestOptions): Promise<Calculation>;
   /**
-   * `invoice.get`: an invoice order by your `externalid`. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamInvalid`, `EParamNotFound`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `invoice.get`: an invoice order by your `externalid`. A read: retried. Provider codes
+   * `EParamInvalid`, `EParamNotFound`.
    */
-  get(params: ExternalIdParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  get(params: InvoiceGetParams, options?: RequestOptions): Promise<Order>;
 }
 
-/** Builds the invoice methods and `status` on a client's RPC sender. */
-export function createInvoiceMethods(rpc: Rpc): {
-  invoice: InvoiceMethods;
-  status: (params: ExternalIdParams, options?: RequestOptions) => Promise<AnyMoneyOrder>;
-} {
-  const schemas = invoiceSchemas(rpc.decimals);
+/** Builds `invoice.*`. */
+export function createInvoiceApi(
+  define: DefineAnyMoneyEndpoint,
+  decimals: DecimalFields,
+): AnyMoneyInvoiceApi {
+  const schemas = invoiceSchemas(decimals);
   return {
-    invoice: {
-      create: rpc.method('invoice.create', schemas.create, orderSchema),
-      calc: rpc.method('invoice.calc', schemas.calc, calcSchema, { idempotent: true }),
-      get: rpc.method('invoice.get', externalIdSchema, orderSchema, { idempotent: true }),
-    },
-    status: rpc.method('status', externalIdSchema, orderSchema, { idempotent: true }),
+    create: define({
+      operation: 'invoice.create',
+      path: '',
+      params: schemas.create,
+      result: orderSchema,
+      idempotent: false,
+    }),
+    calc: define({
+      operation: 'invoice.calc',
+      path: '',
+      params: schemas.calc,
+      result: calcSchema,
+      idempotent: true,
+    }),
+    get: define({
+      operation: 'invoice.get',
+      path: '',
+      params: externalIdSchema,
+      result: orderSchema,
+      idempotent: true,
+    }),
   };
 }

@@ -1,23 +1,21 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
+import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
 import {
+  type Calculation,
+  calcSchema,
   currency,
   type DecimalFields,
   type ExternalIdParams,
   externalIdSchema,
   httpUrl,
   identifier,
-  text,
-} from './anymoney-fields.ts';
-import {
-  type AnyMoneyCalculation,
-  type AnyMoneyOrder,
-  calcSchema,
+  type Order,
   orderSchema,
-} from './anymoney-results.ts';
-import type { Rpc } from './anymoney-rpc.ts';
+  text,
+} from './anymoney-schemas.ts';
 
-/** Param schemas of the payout model (docs: payout). */
+/** Param schemas of the payout model (https://docs.any.money/en/payout/). */
 function payoutSchemas(decimals: DecimalFields) {
   return {
     create: v.strictObject({
@@ -52,53 +50,76 @@ type Schemas = ReturnType<typeof payoutSchemas>;
 export type PayoutCreateParams = v.InferInput<Schemas['create']>;
 /** Params of `payout.calc`. */
 export type PayoutCalcParams = v.InferInput<Schemas['calc']>;
+/** Params of `payout.get`: your `externalid`. */
+export type PayoutGetParams = ExternalIdParams;
+/** Params of `payout.cancel`: your `externalid` (the docs do not name the param). */
+export type PayoutCancelParams = ExternalIdParams;
 
-/** The payout model: money out of the merchant balance. */
-export interface PayoutMethods {
+/**
+ * The payout model: money out of the merchant balance. Every method rejects with a
+ * `PayCallError` (see `@pay/core`).
+ */
+export interface AnyMoneyPayoutApi {
   /**
-   * `payout.create`: creates a payout and debits the balance at once. Never retried.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
-   *   `EParamCurrencyInvalid`, `EParamFieldInvalid`, `EParamInvalid`, `EStateInsufficientFunds`
-   * @throws PayNetworkError no response: the payout may exist, check with `payout.get`
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `payout.create`: creates a payout and debits the balance at once. Never retried: after a
+   * `PayNetworkError` the payout may exist, check with `payout.get`. Provider codes
+   * `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
+   * `EParamCurrencyInvalid`, `EParamFieldInvalid`, `EParamInvalid`, `EStateInsufficientFunds`.
    */
-  create(params: PayoutCreateParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  create(params: PayoutCreateParams, options?: RequestOptions): Promise<Order>;
   /**
-   * `payout.calc`: amounts and fees of a payout, nothing debited. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
-   *   `EParamCurrencyInvalid`, `EParamInvalid`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `payout.calc`: amounts and fees of a payout, nothing debited. A read: retried. Provider codes
+   * `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
+   * `EParamCurrencyInvalid`, `EParamInvalid`.
    */
-  calc(params: PayoutCalcParams, options?: RequestOptions): Promise<AnyMoneyCalculation>;
+  calc(params: PayoutCalcParams, options?: RequestOptions): Promise<Calculation>;
   /**
-   * `payout.get`: a payout order by your `externalid`. Retried on 429/5xx.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError `EParamInvalid`, `EParamNotFound`, `EParamType`
-   * @throws PayNetworkError no response after the retries
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `payout.get`: a payout order by your `externalid`. A read: retried. Provider codes
+   * `EParamInvalid`, `EParamNotFound`, `EParamType`.
    */
-  get(params: ExternalIdParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  get(params: PayoutGetParams, options?: RequestOptions): Promise<Order>;
   /**
-   * `payout.cancel` (current docs only): cancels a payout by `externalid`. The param is
-   * unconfirmed (SPEC §3). Never retried.
-   * @throws PayValidationError bad params, before any request
-   * @throws PayApiError AnyMoney refused (e.g. `EParamNotFound`, `EParamInvalid`)
-   * @throws PayNetworkError no response: check the order with `payout.get`
-   * @throws PayResponseError a response that is not the documented JSON-RPC envelope
+   * `payout.cancel` (current docs only): cancels a payout by `externalid`, the param the SDK
+   * assumes (the docs do not name it). Never retried: after a `PayNetworkError` check with
+   * `payout.get`. Provider codes e.g. `EParamNotFound`, `EParamInvalid`, `EStateForbidden`.
    */
-  cancel(params: ExternalIdParams, options?: RequestOptions): Promise<AnyMoneyOrder>;
+  cancel(params: PayoutCancelParams, options?: RequestOptions): Promise<Order>;
 }
 
-/** Builds the payout methods on a client's RPC sender. */
-export function createPayoutMethods(rpc: Rpc): PayoutMethods {
-  const schemas = payoutSchemas(rpc.decimals);
+/** Builds `payout.*`. */
+export function createPayoutApi(
+  define: DefineAnyMoneyEndpoint,
+  decimals: DecimalFields,
+): AnyMoneyPayoutApi {
+  const schemas = payoutSchemas(decimals);
   return {
-    create: rpc.method('payout.create', schemas.create, orderSchema),
-    calc: rpc.method('payout.calc', schemas.calc, calcSchema, { idempotent: true }),
-    get: rpc.method('payout.get', externalIdSchema, orderSchema, { idempotent: true }),
-    cancel: rpc.method('payout.cancel', externalIdSchema, orderSchema),
+    create: define({
+      operation: 'payout.create',
+      path: '',
+      params: schemas.create,
+      result: orderSchema,
+      idempotent: false,
+    }),
+    calc: define({
+      operation: 'payout.calc',
+      path: '',
+      params: schemas.calc,
+      result: calcSchema,
+      idempotent: true,
+    }),
+    get: define({
+      operation: 'payout.get',
+      path: '',
+      params: externalIdSchema,
+      result: orderSchema,
+      idempotent: true,
+    }),
+    cancel: define({
+      operation: 'payout.cancel',
+      path: '',
+      params: externalIdSchema,
+      result: orderSchema,
+      idempotent: false,
+    }),
   };
 }

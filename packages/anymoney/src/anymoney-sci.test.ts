@@ -16,7 +16,7 @@ describe('sci.invoiceForm', () => {
     });
     expect(form.action).toBe('https://sci.any.money/invoice');
     expect(form.method).toBe('POST');
-    // The amount is canonicalised once ('100.50' → '100.5'), so the SPEC example's own sign
+    // The amount is canonicalised once ('100.50' → '100.5'), so the signing example's own sign
     // (over '100.50') is checked through signSciFields; this sign was computed independently
     // (Python hmac) over '100.5order-9usdfalse13https://shop.example/done'.
     expect(form.fields).toEqual({

@@ -1,5 +1,6 @@
 import { joinUrl, PayConfigError, parseInput } from '@pay/core';
 import * as v from 'valibot';
+import { PROVIDER } from './anymoney-request.ts';
 import {
   currency,
   type DecimalFields,
@@ -8,11 +9,14 @@ import {
   identifier,
   lifetime,
   text,
-} from './anymoney-fields.ts';
-import { PROVIDER } from './anymoney-rpc.ts';
+} from './anymoney-schemas.ts';
 import { signSciFields, sortedParams } from './anymoney-signing.ts';
 
-/** AnyMoney's hosted payment page (SCI). */
+// The SCI (https://docs.any.money/en/sci_invoice/): a form the payer's browser posts to
+// AnyMoney's hosted payment page. The SDK sends nothing here, so `sci.invoiceForm` is a plain
+// function, not an endpoint: it validates, adds `merchant` and signs.
+
+/** AnyMoney's hosted payment page (SCI). Default of the `sciBaseUrl` setting. */
 export const ANYMONEY_SCI_BASE_URL = 'https://sci.any.money';
 
 function sciInvoiceSchema(decimals: DecimalFields) {
@@ -38,10 +42,10 @@ function sciInvoiceSchema(decimals: DecimalFields) {
 }
 
 /** Params of `sci.invoiceForm`: the SCI invoice fields except `merchant` and `sign`. */
-export type SciInvoiceParams = v.InferInput<ReturnType<typeof sciInvoiceSchema>>;
+export type SciInvoiceFormParams = v.InferInput<ReturnType<typeof sciInvoiceSchema>>;
 
-/** An HTML form that opens AnyMoney's payment page: post `fields` to `action`. */
-export interface SciForm {
+/** `sci.invoiceForm` result: an HTML form that opens AnyMoney's payment page (post `fields` to `action`). */
+export interface SciInvoiceFormResult {
   /** `https://sci.any.money/invoice` (under the `sciBaseUrl` setting). */
   action: string;
   /** Always `POST`. */
@@ -50,27 +54,35 @@ export interface SciForm {
   fields: Record<string, string>;
 }
 
-/** The SCI (hosted payment page). Nothing is sent: the payer's browser posts the form. */
-export interface SciMethods {
+/**
+ * The SCI (hosted payment page). Nothing is sent: the payer's browser posts the form, so its
+ * method is synchronous and throws rather than rejects.
+ */
+export interface AnyMoneySciApi {
   /**
-   * Builds the signed SCI invoice form (`sign` = HMAC-SHA512 of the sorted field values under
-   * the SCI key, no timestamp). Render it as hidden inputs and let the payer submit it.
-   * @throws PayValidationError bad params
+   * Builds the signed SCI invoice form locally (`sign` = HMAC-SHA512 of the sorted field values
+   * under the SCI key, no timestamp); sends nothing. Render it as hidden inputs and let the payer
+   * submit it.
+   * @throws PayValidationError bad params (the rules of `invoice.create`)
    * @throws PayConfigError the client has no `sciKey`
    */
-  invoiceForm(params: SciInvoiceParams): SciForm;
+  invoiceForm(params: SciInvoiceFormParams): SciInvoiceFormResult;
 }
 
 /** What the SCI builder needs from the client. */
 export interface SciSettings {
+  /** Added to every form as `merchant`. */
   merchantId: string;
+  /** Signs the form; without it `invoiceForm` throws `PayConfigError`. */
   sciKey: string | undefined;
+  /** The hosted payment page; forms post to `{sciBaseUrl}/invoice`. */
   sciBaseUrl: string;
+  /** Amount schemas for the client's `decimalSeparator`. */
   decimals: DecimalFields;
 }
 
 /** Builds `sci.*`. */
-export function createSciMethods(settings: SciSettings): SciMethods {
+export function createSciApi(settings: SciSettings): AnyMoneySciApi {
   const schema = sciInvoiceSchema(settings.decimals);
   return {
     invoiceForm(params) {

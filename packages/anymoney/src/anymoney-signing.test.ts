@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnyMoney } from './anymoney-client.ts';
 import { requestSigningText, signRequest, signSciFields } from './anymoney-signing.ts';
 
-// SPEC §2 test vectors, reproduced through the client's own signing path (fixed clock, stub fetch).
+// The signing test vectors V1–V3 (https://docs.any.money/en/auth/ and our recomputation), reproduced through the client's own signing path (fixed clock, stub fetch).
 const V1 = {
   apiKey: 'your api_key here',
   now: 1575228754418,
@@ -63,7 +63,7 @@ function clientFor(vector: { apiKey: string; now: number }) {
   return { client, fetch };
 }
 
-describe('SPEC §2 vectors through the client', () => {
+describe('signing vectors through the client', () => {
   it('V1: balance { curr: BTC } signs btc + the timestamp', async () => {
     const { client, fetch } = clientFor(V1);
     await client.balance({ curr: 'BTC' });
@@ -104,7 +104,7 @@ describe('SPEC §2 vectors through the client', () => {
   });
 });
 
-describe('SCI form signature (SPEC §2 example)', () => {
+describe('SCI form signature (the sci_invoice example)', () => {
   it('reproduces the example with the SCI key and no timestamp', () => {
     expect(signSciFields('test_sci_key', SCI_EXAMPLE.fields)).toBe(SCI_EXAMPLE.signature);
   });
@@ -112,24 +112,5 @@ describe('SCI form signature (SPEC §2 example)', () => {
   it('ignores a sign field already present', () => {
     const withSign = { ...SCI_EXAMPLE.fields, sign: 'stale' };
     expect(signSciFields('test_sci_key', withSign)).toBe(SCI_EXAMPLE.signature);
-  });
-});
-
-describe('request envelope', () => {
-  it('posts one JSON-RPC 2.0 call to {baseUrl}/ with params sorted and an id per call', async () => {
-    const { client, fetch } = clientFor(V3);
-    await client.invoice.get({ externalid: 'A-1' });
-    await client.status({ externalid: 77 });
-    expect(fetch.calls[0]?.url).toBe('https://api.any.money/');
-    expect(fetch.calls[0]?.method).toBe('POST');
-    expect(fetch.calls[0]?.body).toBe(
-      '{"method":"invoice.get","params":{"externalid":"A-1"},"jsonrpc":"2.0","id":"1700000000000-1"}',
-    );
-    // A number becomes the string it is signed as; the id counts calls of this client.
-    expect(JSON.parse(fetch.calls[1]?.body ?? '')).toMatchObject({
-      method: 'status',
-      params: { externalid: '77' },
-      id: '1700000000000-2',
-    });
   });
 });

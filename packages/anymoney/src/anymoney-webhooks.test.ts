@@ -1,10 +1,10 @@
 import { PaySignatureError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
-import { callbackSigningText, signCallback } from './anymoney-callback-signature.ts';
 import { createAnyMoney } from './anymoney-client.ts';
+import { callbackSigningText, signCallback } from './anymoney-signing.ts';
 
-// SPEC §5 candidate worked example (our arithmetic, not a sample AnyMoney signed).
+// The candidate algorithm's worked example (our arithmetic, not a sample AnyMoney signed).
 const exampleBody =
   '{"tp":"invoice","lid":135735,"status":"done","externalid":"ORDER-123","in_curr":"UAH","in_amount":"1000.25","rate":null,"userdata":{}}';
 const exampleSignature =
@@ -34,7 +34,7 @@ async function rejection(run: () => Promise<unknown>): Promise<PaySignatureError
 }
 
 describe('candidate callback signature', () => {
-  it('reproduces the SPEC §5 worked example', () => {
+  it('reproduces the worked example', () => {
     const parsed = JSON.parse(exampleBody);
     expect(callbackSigningText(exampleBody, parsed, '1700000000000')).toBe(
       'order-1231000.25uah135735doneinvoice1700000000000',
@@ -92,7 +92,9 @@ describe('webhooks.verify with { confirm: false }: the candidate signature alone
 
   it('round-trips webhooks.sign, also from a Web Request', async () => {
     const { client } = setup();
-    const signed = client.webhooks.sign({ externalid: 'A', status: 'done', in_amount: 11 });
+    const signed = await client.webhooks.sign({
+      order: { externalid: 'A', status: 'done', in_amount: 11 },
+    });
     expect(signed.headers['x-utc-now-ms']).toBe('1700000000000');
     const request = new Request('https://shop.example/cb', {
       method: 'POST',
@@ -188,5 +190,80 @@ describe('webhooks.verify by default: confirmed through status', () => {
     const autopayin = '{"tp":"autopayin","status":"done","in_amount":"0.01","in_curr":"BTC"}';
     const error = await rejection(() => client.webhooks.verify({ body: autopayin, headers: {} }));
     expect(error.message).toContain('no externalid');
+  });
+});
+
+describe('webhooks.verify against an edited callback', () => {
+  // A callback whose state and amount were edited (pending/1 → done/100000) and then signed
+  // again: a valid candidate signature proves nothing, so the default verify asks the API.
+  const apiOrder = {
+    tp: 'invoice',
+    externalid: 'E-1',
+    status: 'pending',
+    in_curr: 'UAH',
+    in_amount: '1',
+  };
+  const edited = { ...apiOrder, status: 'done', in_amount: '100000' };
+
+  it('is not reported as paid: the API contradicts it and verify refuses it', async () => {
+    const { client, fetch } = setup(() => jsonResponse({ result: apiOrder }));
+    const callback = await client.webhooks.sign({ order: edited });
+    const error = await rejection(() => client.webhooks.verify(callback));
+    expect(error.reason).toBe('unconfirmed');
+    expect(error.message).toContain('in_amount');
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('reports the API state, not the callback, when the callback is merely behind', async () => {
+    const paid = { ...apiOrder, status: 'done' };
+    const { client } = setup(() => jsonResponse({ result: paid }));
+    const callback = await client.webhooks.sign({ order: apiOrder });
+    const event = await client.webhooks.verify(callback);
+    expect(event).toMatchObject({ confirmed: true, signature: 'valid', order: { status: 'done' } });
+    expect(event.callback.status).toBe('pending');
+  });
+
+  it('with { confirm: false } returns the unsigned fields as they came, confirmed: false', async () => {
+    const { client, fetch } = setup();
+    const callback = await client.webhooks.sign({ order: edited });
+    const event = await client.webhooks.verify(callback, { confirm: false });
+    expect(event).toMatchObject({
+      confirmed: false,
+      order: { status: 'done', in_amount: '100000' },
+    });
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
+describe('webhooks.sign and webhooks.acknowledge', () => {
+  it('sign resolves to { body, headers } with the given or the client time', async () => {
+    const { client } = setup();
+    const pending = client.webhooks.sign({
+      order: { externalid: 'A' },
+      timestamp: 1_700_000_000_123,
+    });
+    expect(pending).toBeInstanceOf(Promise);
+    const signed = await pending;
+    expect(signed.body).toBe('{"externalid":"A"}');
+    expect(signed.headers).toEqual({
+      'content-type': 'application/json',
+      'x-merchant': '1234',
+      'x-utc-now-ms': '1700000000123',
+      'x-signature': signCallback(
+        'test_api_key',
+        signed.body,
+        { externalid: 'A' },
+        '1700000000123',
+      ),
+    });
+  });
+
+  it('acknowledge is the HTTP 200 AnyMoney waits for, with an empty body', async () => {
+    const { client } = setup();
+    const response = client.webhooks.acknowledge();
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('');
   });
 });

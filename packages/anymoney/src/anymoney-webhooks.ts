@@ -1,73 +1,103 @@
 import {
+  acknowledgement,
   PayApiError,
   PaySignatureError,
   parseJsonText,
   readWebhookInput,
   type SignatureFailure,
+  type SignedWebhook,
   toDecimalString,
+  type VerifiedWebhookEvent,
   type WebhookInput,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
 } from '@pay/core';
 import * as v from 'valibot';
-import { matchesCallbackSignature, signCallback } from './anymoney-callback-signature.ts';
-import { type AnyMoneyOrder, FINAL_ORDER_STATUSES, orderSchema } from './anymoney-results.ts';
-import { PROVIDER, type Rpc } from './anymoney-rpc.ts';
+import { PROVIDER } from './anymoney-request.ts';
+import { FINAL_ORDER_STATUSES, type Order, orderSchema } from './anymoney-schemas.ts';
+import { matchesCallbackSignature, signCallback } from './anymoney-signing.ts';
+import type { AnyMoneyStatusApi } from './anymoney-status.ts';
+
+// AnyMoney posts the order representation to the order's `callback_url`
+// (https://docs.any.money/en/callback/) with `x-signature`, `x-utc-now-ms` and `x-merchant`, and
+// wants HTTP 200 within 5 s. How `x-signature` is computed is not documented (see
+// anymoney-signing.ts), so a matching signature proves nothing: `verify` confirms the order
+// through `status` by default and reports what the API says.
 
 /** How the candidate header signature compared. */
-export type CallbackSignatureCheck = 'valid' | 'invalid' | 'missing';
+export type WebhookSignatureCheck = 'valid' | 'invalid' | 'missing';
 
 /** A callback that passed `webhooks.verify`. */
-export interface AnyMoneyCallback {
-  /** The order to act on: as AnyMoney's API reports it now when confirmed, else the callback's. */
-  order: AnyMoneyOrder;
+export interface AnyMoneyWebhookEvent extends VerifiedWebhookEvent {
+  /**
+   * The order to act on: as AnyMoney's API reports it now (`status`) when `confirmed`; with
+   * `{ confirm: false }` the callback's own, unsigned fields.
+   */
+  order: Order;
   /** The callback body as received (parsed leniently; amounts as decimal strings). */
-  callback: AnyMoneyOrder;
+  callback: Order;
   /** The candidate header signature (unconfirmed algorithm): a hint, never proof on its own. */
-  signature: CallbackSignatureCheck;
-  /** `true` when the order was fetched with `status` and agrees with the callback. */
+  signature: WebhookSignatureCheck;
+  /**
+   * `true` when the order was fetched with `status` and agrees with the callback; `false` only
+   * with `{ confirm: false }`.
+   */
   confirmed: boolean;
 }
 
-/** Options of `webhooks.verify`. */
-export interface VerifyCallbackOptions {
-  /**
-   * Fetch the order with `status` by `externalid` and check it against the callback. Default
-   * `true`, because the callback signature algorithm is unconfirmed. With `false` only the
-   * candidate signature is checked, and a mismatch is refused.
-   */
-  confirm?: boolean | undefined;
-  /** Cancels the confirming request. */
-  signal?: AbortSignal | undefined;
+/** Params of `webhooks.sign`: a callback as AnyMoney would post it. */
+export interface WebhooksSignParams {
+  /** The order representation to post (the callback body), e.g. `{ externalid, status }`. */
+  order: Record<string, unknown>;
+  /** `x-utc-now-ms` in milliseconds. Default: the client's `now()`. */
+  timestamp?: number | undefined;
 }
 
-/** A signed callback, as `webhooks.sign` makes it for tests. */
-export interface SignedCallback {
-  body: string;
-  headers: Record<string, string>;
-}
-
-/** AnyMoney callbacks (order status changes posted to your `callback_url`). */
-export interface WebhookMethods {
+/**
+ * AnyMoney callbacks (order status changes posted to your `callback_url`), following the
+ * `WebhooksApi` contract of `@pay/core`.
+ */
+export interface AnyMoneyWebhooksApi extends WebhooksApi<AnyMoneyWebhookEvent, WebhooksSignParams> {
   /**
-   * Checks a callback: its candidate `x-signature` (API key or SCI key), its `x-merchant`, and
-   * unless `{ confirm: false }` the order itself through `status`. Answer 200 within 5 s.
-   * @throws PaySignatureError `not-raw` (a parsed body), `malformed`, `missing` / `mismatch`
-   *   (signature, with `confirm: false`, or a foreign `x-merchant`), `unconfirmed` (no
-   *   `externalid`, unknown order, or the API disagrees with the callback)
-   * @throws PayApiError, PayNetworkError, PayResponseError the confirming `status` call failed:
+   * Checks a callback: its `x-merchant`, its candidate `x-signature` (API key or SCI key,
+   * reported in `signature`) and, by default, the order itself through `status` by
+   * `externalid`: the event then carries the API's order and `confirmed: true`.
+   * `{ confirm: false }` makes no call and returns the callback's own fields, which nothing
+   * proves (the candidate signature is refused on a mismatch, but the algorithm is unconfirmed),
+   * with `confirmed: false`. Answer 200 within 5 s.
+   * @throws PaySignatureError `not-raw` (a parsed body), `malformed`, `mismatch` (a foreign
+   *   `x-merchant`; with `confirm: false` also the signature) or `missing` (with
+   *   `confirm: false`), `unconfirmed` (no `externalid`, an unknown order, or the API
+   *   contradicts the callback's final status or amounts)
+   * @throws PayApiError / PayNetworkError / PayResponseError the confirming `status` call failed:
    *   answer non-200 so that AnyMoney sends the callback again
    */
-  verify(input: WebhookInput, options?: VerifyCallbackOptions): Promise<AnyMoneyCallback>;
-  /** Signs `payload` with the candidate algorithm, for tests. `timestamp` defaults to `now()`. */
-  sign(payload: Record<string, unknown>, options?: { timestamp?: number }): SignedCallback;
+  verify(
+    input: WebhookInput | Request,
+    options?: WebhookVerifyOptions,
+  ): Promise<AnyMoneyWebhookEvent>;
+  /**
+   * A callback signed with the candidate algorithm under the API key, as `@pay/sandbox` and
+   * tests post it: `{ body, headers }` with `content-type`, `x-merchant`, `x-utc-now-ms` and
+   * `x-signature`.
+   */
+  sign(params: WebhooksSignParams): Promise<SignedWebhook>;
+  /** What AnyMoney expects once the callback is stored: HTTP 200 (no body is specified; none is sent). */
+  acknowledge(): Response;
 }
 
 /** What the webhook methods need from the client. */
 export interface WebhookSettings {
+  /** A callback's `x-merchant`, when present, must name this merchant. */
   merchantId: string;
+  /** Candidate callback key, and the key `sign` signs with. */
   apiKey: string;
+  /** The other candidate callback key. */
   sciKey: string | undefined;
+  /** The default `x-utc-now-ms` of `sign`. */
   now: () => number;
-  rpc: Rpc;
+  /** The client's `status`, which confirms a callback. */
+  status: AnyMoneyStatusApi['status'];
 }
 
 // Fields that must agree between a callback and the order the API returns.
@@ -91,7 +121,7 @@ function sameAmount(a: unknown, b: unknown): boolean {
 }
 
 /** Names of the fields where the callback contradicts the confirmed order. */
-function disagreements(callback: AnyMoneyOrder, order: AnyMoneyOrder): string[] {
+function disagreements(callback: Order, order: Order): string[] {
   const present = (value: unknown) => value !== undefined && value !== null;
   const differing: string[] = [];
   for (const field of IDENTITY_FIELDS) {
@@ -114,10 +144,10 @@ function disagreements(callback: AnyMoneyOrder, order: AnyMoneyOrder): string[] 
 }
 
 /** Builds `webhooks.*`. */
-export function createWebhookMethods(settings: WebhookSettings): WebhookMethods {
+export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksApi {
   const keys = [settings.apiKey, ...(settings.sciKey ? [settings.sciKey] : [])];
 
-  async function confirm(callback: AnyMoneyOrder, signal: AbortSignal | undefined) {
+  async function confirm(callback: Order, signal: AbortSignal | undefined) {
     const externalid = callback.externalid;
     if (!externalid) {
       throw reject(
@@ -127,10 +157,7 @@ export function createWebhookMethods(settings: WebhookSettings): WebhookMethods 
       );
     }
     try {
-      return await settings.rpc.send('status', { externalid }, orderSchema, {
-        idempotent: true,
-        signal,
-      });
+      return await settings.status({ externalid }, { signal });
     } catch (error) {
       if (PayApiError.isInstance(error) && error.providerCode === 'EParamNotFound') {
         throw reject('unconfirmed', 'AnyMoney has no order with this externalid for this merchant');
@@ -157,7 +184,7 @@ export function createWebhookMethods(settings: WebhookSettings): WebhookMethods 
       }
       const header = raw.headers.get('x-signature');
       const timestamp = raw.headers.get('x-utc-now-ms');
-      const signature: CallbackSignatureCheck =
+      const signature: WebhookSignatureCheck =
         header === null || timestamp === null
           ? 'missing'
           : matchesCallbackSignature(
@@ -188,19 +215,21 @@ export function createWebhookMethods(settings: WebhookSettings): WebhookMethods 
       return { order, callback, signature, confirmed: true };
     },
 
-    sign(payload, options = {}) {
-      const body = JSON.stringify(payload);
-      const timestamp = String(options.timestamp ?? settings.now());
+    async sign({ order, timestamp }) {
+      const body = JSON.stringify(order);
+      const time = String(timestamp ?? settings.now());
       const parsed = JSON.parse(body) as Record<string, unknown>;
       return {
         body,
         headers: {
           'content-type': 'application/json',
           'x-merchant': settings.merchantId,
-          'x-utc-now-ms': timestamp,
-          'x-signature': signCallback(settings.apiKey, body, parsed, timestamp),
+          'x-utc-now-ms': time,
+          'x-signature': signCallback(settings.apiKey, body, parsed, time),
         },
       };
     },
+
+    acknowledge: () => acknowledgement(),
   };
 }

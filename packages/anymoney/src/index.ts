@@ -1,16 +1,19 @@
 export type {
+  Address,
   AddressCreateParams,
   AddressGetParams,
   AddressListParams,
-  AddressMethods,
-  AddressPayways,
   AddressPaywaysParams,
+  AddressPaywaysResult,
+  AnyMoneyAddressApi,
 } from './anymoney-address.ts';
-export type { CallMethod, CallOptions, CallParams } from './anymoney-call.ts';
-export {
-  callbackSigningText,
-  signCallback,
-} from './anymoney-callback-signature.ts';
+export type {
+  AnyMoneyBalanceApi,
+  BalanceParams,
+  BalanceResult,
+  TotalBalanceParams,
+  TotalBalanceResult,
+} from './anymoney-balance.ts';
 export {
   ANYMONEY_BASE_URL,
   type AnyMoneyClient,
@@ -18,80 +21,103 @@ export {
   createAnyMoney,
 } from './anymoney-client.ts';
 export type {
+  AnyMoneyCodeApi,
   CodeCreateParams,
-  CodeInfo,
-  CodeMethods,
+  CodeCreateResult,
+  CodeGetParams,
+  CodeGetResult,
   CodeRedeemParams,
   CodeVerifyParams,
-  CreatedCode,
-  VerifiedCode,
+  CodeVerifyResult,
 } from './anymoney-code.ts';
-export { readAnyMoneyError } from './anymoney-errors.ts';
 export type {
-  BalanceMoveMethods,
+  AnyMoneyConvertApi,
   ConvertCalcParams,
   ConvertCreateParams,
-  ConvertMethods,
-  TransferCalcParams,
-  TransferCreateParams,
-  TransferMethods,
-} from './anymoney-exchange.ts';
-export { type DecimalSeparator, type ExternalIdParams, LIFETIME_RANGE } from './anymoney-fields.ts';
+  ConvertGetParams,
+} from './anymoney-convert.ts';
+export { readAnyMoneyError } from './anymoney-errors.ts';
 export type {
+  AnyMoneyHistoryApi,
   HistoryAddressParams,
-  HistoryMethod,
-  HistoryMethods,
-  HistoryOrdersByPaywayParams,
-  HistoryOrdersParams,
+  HistoryCodeParams,
+  HistoryConvertParams,
+  HistoryInvoiceParams,
+  HistoryPayoutParams,
   HistoryStatementParams,
+  HistoryTransferParams,
+  StatementEntry,
 } from './anymoney-history.ts';
-export type { InfoCurrencies, InfoExchanges, InfoMethods } from './anymoney-info.ts';
-export type { InvoiceCalcParams, InvoiceCreateParams, InvoiceMethods } from './anymoney-invoice.ts';
 export type {
-  Balances,
-  CurrencyFilterParams,
-  MerchantMethods,
-  PaywayList,
-  PaywayParams,
+  AnyMoneyInfoApi,
+  InfoCurrenciesResult,
+  InfoExchangesResult,
+} from './anymoney-info.ts';
+export type {
+  AnyMoneyInvoiceApi,
+  InvoiceCalcParams,
+  InvoiceCreateParams,
+  InvoiceGetParams,
+} from './anymoney-invoice.ts';
+export type {
+  AnyMoneyPayoutApi,
+  PayoutCalcParams,
+  PayoutCancelParams,
+  PayoutCreateParams,
+  PayoutGetParams,
+} from './anymoney-payout.ts';
+export type {
+  AnyMoneyPaywayApi,
+  PaywayActivateParams,
+  PaywayDeactivateParams,
+  PaywayListResult,
   PaywayState,
-  PwcmaSwitchParams,
-  PwcmaSwitchResult,
-  PwcurrencyList,
-  ReadMethod,
-  SettingMethod,
-  TotalBalance,
-} from './anymoney-merchant.ts';
-export type { PayoutCalcParams, PayoutCreateParams, PayoutMethods } from './anymoney-payout.ts';
+} from './anymoney-payway.ts';
+export type {
+  AnyMoneyPwcurrencyApi,
+  PwcurrencyListResult,
+  PwcurrencyPwcmaSwitchParams,
+  PwcurrencyPwcmaSwitchResult,
+} from './anymoney-pwcurrency.ts';
+export type { AnyMoneyCallApi, CallOptions, CallParams } from './anymoney-raw-call.ts';
 export {
-  type AnyMoneyAddress,
-  type AnyMoneyCalculation,
-  type AnyMoneyOrder,
-  type AnyMoneyPage,
-  type AnyMoneyStatementEntry,
+  type Calculation,
+  type DecimalSeparator,
   FINAL_ORDER_STATUSES,
+  LIFETIME_RANGE,
   ORDER_STATUSES,
   ORDER_TYPES,
+  type Order,
   type OrderStatus,
   type OrderType,
-} from './anymoney-results.ts';
+  type Page,
+} from './anymoney-schemas.ts';
 export {
   ANYMONEY_SCI_BASE_URL,
-  type SciForm,
-  type SciInvoiceParams,
-  type SciMethods,
+  type AnyMoneySciApi,
+  type SciInvoiceFormParams,
+  type SciInvoiceFormResult,
 } from './anymoney-sci.ts';
 export {
+  callbackSigningText,
   type ParamValue,
   type RpcParams,
   requestSigningText,
+  signCallback,
   signRequest,
   signSciFields,
 } from './anymoney-signing.ts';
+export type { AnyMoneyStatusApi, StatusParams } from './anymoney-status.ts';
 export type {
-  AnyMoneyCallback,
-  CallbackSignatureCheck,
-  SignedCallback,
-  VerifyCallbackOptions,
-  WebhookMethods,
+  AnyMoneyTransferApi,
+  TransferCalcParams,
+  TransferCreateParams,
+  TransferGetParams,
+} from './anymoney-transfer.ts';
+export type {
+  AnyMoneyWebhookEvent,
+  AnyMoneyWebhooksApi,
+  WebhookSignatureCheck,
+  WebhooksSignParams,
 } from './anymoney-webhooks.ts';
 export { VERSION } from './version.ts';

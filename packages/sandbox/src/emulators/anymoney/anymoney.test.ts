@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 /**
- * AnyMoney's request signature, written out from the SPEC (§2) rather than taken from the SDK:
+ * AnyMoney's request signature, written out from the docs (https://docs.any.money/en/auth/)
+ * rather than taken from the SDK:
  * the string and boolean param values sorted by key, then the time, lower-cased, HMAC-SHA512.
  */
 function sign(key: string, params: Record<string, unknown>, time: string): string {
@@ -76,7 +77,7 @@ const invoice = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('AnyMoney emulator: the JSON-RPC envelope and the signed headers', () => {
-  it('answers a correct call, signed as the SPEC says, with the success envelope', async () => {
+  it('answers a correct call, signed as the docs say, with the success envelope', async () => {
     const { status, body } = await call('balance', { curr: 'UAH' });
     expect(status).toBe(200);
     expect(body).toEqual({ result: { UAH: '0' }, id: 'test-1', jsonrpc: '2.0' });

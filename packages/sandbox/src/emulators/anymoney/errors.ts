@@ -1,5 +1,6 @@
-// Numbers from the docs' error table (SPEC §4). They drifted in practice (EParamInvalid was
-// seen as -32002): clients must switch on the name, which is what the sandbox keeps exact.
+// Numbers from the docs' error table (https://docs.any.money/en/exc/). They drifted in practice
+// (EParamInvalid was seen as -32002): clients must switch on the name, which is what the sandbox
+// keeps exact.
 export const CODES: Record<string, number> = {
   'Parse error': -32700,
   'Invalid Request': -32600,

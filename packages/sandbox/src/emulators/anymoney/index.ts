@@ -5,11 +5,12 @@ import { orderOf, STATUS } from './payloads.ts';
 import { handle } from './routes.ts';
 import type { Credentials } from './types.ts';
 
-// AnyMoney's merchant API as its SPEC describes it: JSON-RPC 2.0, every method one `POST /`,
-// signed with x-merchant / x-utc-now-ms / x-signature (HMAC-SHA512 under the API key of the
-// sorted param values followed by the time). Invoices are known by the merchant's `externalid`,
-// so that is the sandbox id too. AnyMoney documents no HTTP status for errors: the sandbox answers
-// them with 200 [sandbox guess], except the observed 400 "InvalidHeaders" variant.
+// AnyMoney's merchant API as its docs describe it (https://docs.any.money/en/auth/): JSON-RPC 2.0,
+// every method one `POST /`, signed with x-merchant / x-utc-now-ms / x-signature (HMAC-SHA512 under
+// the API key of the sorted param values followed by the time). Invoices are known by the
+// merchant's `externalid`, so that is the sandbox id too. AnyMoney documents no HTTP status for
+// errors: the sandbox answers them with 200 [sandbox guess], except the observed 400
+// "InvalidHeaders" variant.
 
 export const anymoneyEmulator: ProviderEmulator<Credentials> = {
   id: 'anymoney',
@@ -27,14 +28,14 @@ export const anymoneyEmulator: ProviderEmulator<Credentials> = {
 
   statusOf: (invoice) => STATUS[invoice.state],
 
-  callback(invoice, context) {
+  async callback(invoice, context) {
     if (!invoice.callbackUrl) return undefined;
     // The order representation, signed by the SDK's own signer with the (undocumented, candidate)
     // algorithm; in the docs' example x-utc-now-ms equals the order's ftime.
-    const { body, headers } = createAnyMoney({ ...context.credentials }).webhooks.sign(
-      orderOf(invoice),
-      { timestamp: invoice.finalAt ?? context.now() },
-    );
+    const { body, headers } = await createAnyMoney({ ...context.credentials }).webhooks.sign({
+      order: orderOf(invoice),
+      timestamp: invoice.finalAt ?? context.now(),
+    });
     return {
       url: invoice.callbackUrl,
       headers,

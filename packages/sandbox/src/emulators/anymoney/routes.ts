@@ -7,7 +7,10 @@ import { METHODS } from './methods.ts';
 import type { AnyMoneyContext } from './types.ts';
 import { checkParams } from './validation.ts';
 
-/** The JSON-RPC envelope (SPEC §2): no batches, no notifications, params an object of scalars. */
+/**
+ * The JSON-RPC envelope (https://docs.any.money/en/auth/): no batches, no notifications, params
+ * an object of scalars.
+ */
 async function readCall(c: Context): Promise<{ id: unknown; method: string; params: RpcParams }> {
   const parsed = parseJsonText(await c.req.text());
   if (!parsed.ok) throw new Refusal('Parse error');
