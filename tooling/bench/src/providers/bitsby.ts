@@ -1,4 +1,4 @@
-import { createBitsby, type InvoiceCreateParams, VERSION } from '@pay/bitsby';
+import { createBitsby, type InvoicesCreateParams, VERSION } from '@pay/bitsby';
 import type { ProviderAdapter } from '../adapter.ts';
 import { rawRequestFromFixture } from '../fixture-request.ts';
 import { fixtureResponse, readFixture } from '../fixtures.ts';
@@ -13,7 +13,7 @@ const settings = {
   projectId: '9deea1e2-0c08-41a3-bdc2-a34eada3892d',
   minIntervalMs: 0,
 };
-const input = fixture.input as InvoiceCreateParams;
+const input = fixture.input as InvoicesCreateParams;
 
 /** Bitsby `POST /invoices/create`: `Authorization: Token <apiKey>`, multipart/form-data fields. */
 export const bitsby: ProviderAdapter = {
