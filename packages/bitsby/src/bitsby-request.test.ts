@@ -131,6 +131,19 @@ function heldSleep() {
   };
 }
 
+/** A limiter (1 s apart, 3 s hold-off) on a fake clock whose waits the test releases. */
+function heldLimiter() {
+  const clock = fakeTime();
+  const held = heldSleep();
+  const limiter = createRateLimiter({
+    minIntervalMs: 1000,
+    holdOffMs: 3000,
+    now: clock.now,
+    sleep: held.sleep,
+  });
+  return { clock, held, limiter };
+}
+
 describe('createRateLimiter', () => {
   it('spaces the starts of queued calls by minIntervalMs, first in first out', async () => {
     const clock = fakeTime();
@@ -179,14 +192,7 @@ describe('createRateLimiter', () => {
   });
 
   it('re-checks its turn after waiting: a hold-off during a wait moves the start', async () => {
-    const clock = fakeTime();
-    const held = heldSleep();
-    const limiter = createRateLimiter({
-      minIntervalMs: 1000,
-      holdOffMs: 3000,
-      now: clock.now,
-      sleep: held.sleep,
-    });
+    const { clock, held, limiter } = heldLimiter();
     await limiter.acquire();
     let started = false;
     const second = limiter.acquire().then(() => {
@@ -206,14 +212,7 @@ describe('createRateLimiter', () => {
   });
 
   it('drops a caller whose signal aborts while it waits, and keeps serving the others', async () => {
-    const clock = fakeTime();
-    const held = heldSleep();
-    const limiter = createRateLimiter({
-      minIntervalMs: 1000,
-      holdOffMs: 3000,
-      now: clock.now,
-      sleep: held.sleep,
-    });
+    const { clock, held, limiter } = heldLimiter();
     await limiter.acquire();
     const controller = new AbortController();
     const reason = new Error('caller gave up');
