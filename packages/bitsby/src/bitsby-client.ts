@@ -1,23 +1,19 @@
-import {
-  type CommonSettings,
-  createTransport,
-  PayConfigError,
-  requireCredential,
-  resolveCommonSettings,
-} from '@pay/core';
+import { type CommonSettings, createClientSetup, PayConfigError } from '@pay/core';
 import * as v from 'valibot';
-import {
-  type BitsbyBilling,
-  type BitsbyPayments,
-  type BitsbyStatistics,
-  createBitsbyAccount,
-} from './bitsby-account.ts';
-import { createBitsbyCall, DEFAULT_RETRY_DELAY_MS, PROVIDER } from './bitsby-call.ts';
+import { type BitsbyBillingApi, createBitsbyBilling } from './bitsby-billing.ts';
 import { readBitsbyError } from './bitsby-errors.ts';
-import { type BitsbyInvoices, createBitsbyInvoices } from './bitsby-invoices.ts';
-import { createRateLimiter, DEFAULT_MIN_INTERVAL_MS } from './bitsby-rate-limit.ts';
+import { type BitsbyInvoicesApi, createBitsbyInvoices } from './bitsby-invoices.ts';
+import { type BitsbyPaymentsApi, createBitsbyPayments } from './bitsby-payments.ts';
+import {
+  createBitsbyEndpoint,
+  createRateLimiter,
+  DEFAULT_MIN_INTERVAL_MS,
+  DEFAULT_RETRY_DELAY_MS,
+  PROVIDER,
+} from './bitsby-request.ts';
 import { uuid } from './bitsby-schemas.ts';
-import { type BitsbyWebhooks, createBitsbyWebhooks } from './bitsby-webhooks.ts';
+import { type BitsbyStatisticsApi, createBitsbyStatistics } from './bitsby-statistics.ts';
+import { type BitsbyWebhooksApi, createBitsbyWebhooks } from './bitsby-webhooks.ts';
 import { VERSION } from './version.ts';
 
 /** Bitsby's production API. */
@@ -46,55 +42,60 @@ export interface BitsbySettings extends CommonSettings {
   minIntervalMs?: number | undefined;
   /**
    * Wait in ms before a read is sent again after "Requests too frequent", 429, 5xx or a network
-   * failure; doubles on each retry. "Requests too frequent" also holds back every queued call
-   * for this long. Calls that create or change anything are never sent again. Default: `1000`.
+   * failure; doubles on each retry, up to 10 s. "Requests too frequent" also holds back every
+   * queued call for this long. Calls that create or change anything are never sent again.
+   * Default: `1000`.
    */
   retryDelayMs?: number | undefined;
 }
 
 /** A Bitsby API client; methods mirror the API paths (`invoices/create` → `invoices.create`). */
 export interface BitsbyClient {
-  invoices: BitsbyInvoices;
-  payments: BitsbyPayments;
-  billing: BitsbyBilling;
-  statistics: BitsbyStatistics;
-  /** Bitsby signs no webhook: `verify` confirms one through the API. */
-  webhooks: BitsbyWebhooks;
+  /** `invoices/*`: create, list, get, cancel, bindPayment. */
+  invoices: BitsbyInvoicesApi;
+  /** `payments/list`. */
+  payments: BitsbyPaymentsApi;
+  /** `billing/*`: balances, history, tariffs. */
+  billing: BitsbyBillingApi;
+  /** `statistics/invoices`. */
+  statistics: BitsbyStatisticsApi;
+  /** Bitsby signs nothing: `verify` confirms a webhook through the API. */
+  webhooks: BitsbyWebhooksApi;
 }
 
-/** Creates a Bitsby client. Throws `PayConfigError` for missing or invalid settings. */
+/**
+ * Creates a Bitsby client, whose requests share one queue under Bitsby's 1 request per second.
+ * Throws `PayConfigError` for missing or invalid settings.
+ */
 export function createBitsby(settings: BitsbySettings): BitsbyClient {
-  requireCredential(settings?.apiKey, 'apiKey', PROVIDER);
-  if (settings.projectId !== undefined && !v.is(uuid(), settings.projectId)) {
-    throw new PayConfigError('projectId', 'must be a UUID', { provider: PROVIDER });
-  }
   const minIntervalMs = milliseconds(
-    settings.minIntervalMs,
+    settings?.minIntervalMs,
     'minIntervalMs',
     DEFAULT_MIN_INTERVAL_MS,
   );
-  const retryDelayMs = milliseconds(settings.retryDelayMs, 'retryDelayMs', DEFAULT_RETRY_DELAY_MS);
-  const common = resolveCommonSettings(settings, PROVIDER, BITSBY_BASE_URL);
-  const transport = createTransport({
-    ...common,
-    // Retries are made by the call layer, through the rate-limit queue (see bitsby-call.ts).
-    maxRetries: 0,
+  const retryDelayMs = milliseconds(settings?.retryDelayMs, 'retryDelayMs', DEFAULT_RETRY_DELAY_MS);
+  const { transport } = createClientSetup(settings, {
     provider: PROVIDER,
-    userAgent: `pay-bitsby/${VERSION}`,
-    secrets: [settings.apiKey],
+    id: 'bitsby',
+    version: VERSION,
+    defaultBaseUrl: BITSBY_BASE_URL,
+    required: ['apiKey'],
+    secrets: ['apiKey'],
+    headerSettings: ['apiKey'],
     readError: readBitsbyError,
-  });
-  const call = createBitsbyCall({
-    transport,
-    limiter: createRateLimiter({ minIntervalMs }),
-    apiKey: settings.apiKey,
-    maxRetries: common.maxRetries,
+    throttle: createRateLimiter({ minIntervalMs, holdOffMs: retryDelayMs }),
     retryDelayMs,
   });
-  const invoices = createBitsbyInvoices(call, { projectId: settings.projectId });
+  if (settings.projectId !== undefined && !v.is(uuid(), settings.projectId)) {
+    throw new PayConfigError('projectId', 'must be a UUID', { provider: PROVIDER });
+  }
+  const define = createBitsbyEndpoint({ transport, apiKey: settings.apiKey });
+  const invoices = createBitsbyInvoices(define, { projectId: settings.projectId });
   return {
     invoices,
-    ...createBitsbyAccount(call),
+    payments: createBitsbyPayments(define),
+    billing: createBitsbyBilling(define),
+    statistics: createBitsbyStatistics(define),
     webhooks: createBitsbyWebhooks({ invoices, projectId: settings.projectId }),
   };
 }

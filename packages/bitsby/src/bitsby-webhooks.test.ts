@@ -1,4 +1,4 @@
-import { PayNetworkError, PaySignatureError } from '@pay/core';
+import { PayNetworkError, PaySignatureError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type BitsbySettings, createBitsby } from './bitsby-client.ts';
@@ -54,11 +54,12 @@ async function rejection(promise: Promise<unknown>): Promise<PaySignatureError> 
 }
 
 describe('webhooks.verify', () => {
-  it('confirms a paid invoice through invoices/list and returns Bitsby’s record with the event', async () => {
+  it('confirms a paid invoice through invoices/list and reports Bitsby’s record in the event', async () => {
     const { fetch, bitsby } = client(listed(record));
     const event = await bitsby.webhooks.verify(webhook(payload));
-    expect(event.confirmedInvoice).toEqual(record);
-    expect(event.invoice.id).toBe(invoiceId);
+    expect(event.confirmed).toBe(true);
+    expect(event.invoice).toEqual({ ...payload.invoice, ...record });
+    expect(event.invoice.amountFiat).toBe('10.550');
     expect(event.payment?.hash).toBe('0xabc');
     expect(fetch.calls).toHaveLength(1);
     expect(fetch.calls[0]?.url).toBe('https://api.bitsby.app/invoices/list');
@@ -72,7 +73,8 @@ describe('webhooks.verify', () => {
       body: JSON.stringify(payload),
     });
     await expect(bitsby.webhooks.verify(request)).resolves.toMatchObject({
-      confirmedInvoice: record,
+      confirmed: true,
+      invoice: record,
     });
   });
 
@@ -113,23 +115,71 @@ describe('webhooks.verify', () => {
   });
 });
 
-describe('webhooks.parse', () => {
-  it('returns the payload as sent without any request', async () => {
-    const { fetch, bitsby } = client(listed(record));
-    await expect(bitsby.webhooks.parse(webhook(payload))).resolves.toEqual(payload);
-    expect(fetch.calls).toHaveLength(0);
+describe('a webhook edited on the way', () => {
+  // Bitsby signs nothing, so an edit is as valid as the original: only the API tells them apart.
+  const edited = {
+    ...payload,
+    invoice: { ...payload.invoice, amountFiat: '100000', status: 'paid' },
+  };
+
+  it('is not reported as paid by a default verify: Bitsby’s record says otherwise', async () => {
+    const { fetch, bitsby } = client(listed({ ...record, amountFiat: '1', status: 'unpaid' }));
+    const error = await rejection(bitsby.webhooks.verify(webhook(edited)));
+    expect(error.reason).toBe('unconfirmed');
+    expect(error.message).toContain('as "unpaid", not paid');
+    expect(error.message).toContain('amountFiat differs');
+    expect(fetch.calls).toHaveLength(1);
   });
 
+  it('is returned as posted with confirmed: false only with { confirm: false }', async () => {
+    const { fetch, bitsby } = client(listed(record));
+    const event = await bitsby.webhooks.verify(webhook(edited), { confirm: false });
+    expect(event).toEqual({ ...edited, confirmed: false });
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
+describe('webhooks.verify with { confirm: false }', () => {
   it('refuses a parsed object, text that is not JSON and a payload without the ids', async () => {
     const { bitsby } = client(listed(record));
+    const unconfirmed = { confirm: false };
     // @ts-expect-error: a parsed body on purpose
-    expect((await rejection(bitsby.webhooks.parse(payload))).reason).toBe('not-raw');
-    expect((await rejection(bitsby.webhooks.parse({ body: '{"invoice":' }))).reason).toBe(
-      'malformed',
-    );
+    expect((await rejection(bitsby.webhooks.verify(payload, unconfirmed))).reason).toBe('not-raw');
+    expect(
+      (await rejection(bitsby.webhooks.verify({ body: '{"invoice":' }, unconfirmed))).reason,
+    ).toBe('malformed');
     const withoutId = { ...payload, invoice: { ...payload.invoice, id: 'not-a-uuid' } };
-    const error = await rejection(bitsby.webhooks.parse(webhook(withoutId)));
+    const error = await rejection(bitsby.webhooks.verify(webhook(withoutId), unconfirmed));
     expect(error.message).toContain('invoice.id');
     expect(error.message).not.toContain('not-a-uuid');
+  });
+});
+
+describe('webhooks.sign', () => {
+  it('resolves to the body Bitsby posts and its JSON content type, which verify reads back', async () => {
+    const { bitsby } = client(listed(record));
+    const signed = await bitsby.webhooks.sign(payload);
+    expect(signed).toEqual({
+      body: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json' },
+    });
+    await expect(bitsby.webhooks.verify(signed)).resolves.toMatchObject({ confirmed: true });
+  });
+
+  it('refuses a body that is not the documented payload', async () => {
+    const { bitsby } = client(listed(record));
+    // @ts-expect-error: no project on purpose
+    const error = await bitsby.webhooks.sign({ invoice: payload.invoice }).catch((e) => e);
+    expect(PayValidationError.isInstance(error)).toBe(true);
+  });
+});
+
+describe('webhooks.acknowledge', () => {
+  it('is HTTP 200 with an empty body, what stops Bitsby’s redeliveries', async () => {
+    const response = client(listed(record)).bitsby.webhooks.acknowledge();
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('');
   });
 });

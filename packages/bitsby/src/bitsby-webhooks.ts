@@ -1,31 +1,37 @@
 import {
+  acknowledgement,
   amountOutput,
   PaySignatureError,
+  parseInput,
   parseJsonText,
-  type RequestOptions,
   readWebhookInput,
+  type SignedWebhook,
   toDecimalString,
   toValidationIssues,
+  type VerifiedWebhookEvent,
   type WebhookInput,
+  type WebhooksApi,
+  type WebhookVerifyOptions,
 } from '@pay/core';
 import * as v from 'valibot';
-import { PROVIDER } from './bitsby-call.ts';
-import type { BitsbyInvoices } from './bitsby-invoices.ts';
+import type { BitsbyInvoicesApi } from './bitsby-invoices.ts';
+import { PROVIDER } from './bitsby-request.ts';
 import {
   type Invoice,
   optionalAmount,
   optionalId,
   optionalText,
+  uuid,
   walletSchema,
-} from './bitsby-result-schemas.ts';
-import { uuid } from './bitsby-schemas.ts';
+} from './bitsby-schemas.ts';
 
 /**
- * The body Bitsby POSTs to the project's webhook URL each time an invoice becomes paid. Bitsby
- * signs nothing: every field is an unauthenticated claim until confirmed through the API. The
- * fields that confirmation compares are required; the rest are kept as sent.
+ * The body Bitsby POSTs to the project's webhook URL each time an invoice becomes paid
+ * (https://docs.bitsby.app/webhook-url). Bitsby signs nothing: every field is an unauthenticated
+ * claim until confirmed through the API. The fields that confirmation compares are required;
+ * the rest are kept as sent.
  */
-export const webhookPayloadSchema = v.looseObject({
+const webhookPayloadSchema = v.looseObject({
   wallet: v.optional(v.nullable(walletSchema)),
   project: v.looseObject({
     id: v.string(),
@@ -61,90 +67,132 @@ export const webhookPayloadSchema = v.looseObject({
   ),
 });
 
-/** A webhook as Bitsby sent it, parsed but not confirmed. */
-export type BitsbyWebhookEvent = v.InferOutput<typeof webhookPayloadSchema>;
+type WebhookPayload = v.InferOutput<typeof webhookPayloadSchema>;
 
-/** A webhook confirmed through `invoices/list`; act on `confirmedInvoice`, Bitsby's own record. */
-export type BitsbyConfirmedWebhookEvent = BitsbyWebhookEvent & { confirmedInvoice: Invoice };
+/**
+ * A verified Bitsby webhook: the body's `wallet`, `project`, `invoice` and `payment`, and
+ * `confirmed`. Confirmed (the default), `invoice` carries Bitsby's own record from
+ * `invoices/list` over the posted one (its `status`, `amountFiat`, `currencyFiat` and every
+ * other field the API lists); what only the webhook carries (`calcAmountFiat`, `payment`,
+ * `wallet`) is as posted. With `{ confirm: false }` everything is as posted, unauthenticated.
+ */
+export type BitsbyWebhookEvent = WebhookPayload & VerifiedWebhookEvent;
 
-/** `client.webhooks`. */
-export interface BitsbyWebhooks {
+/** What `webhooks.sign()` takes: a webhook body as Bitsby would post it. */
+export type WebhooksSignParams = v.InferInput<typeof webhookPayloadSchema>;
+
+/**
+ * `client.webhooks`. Bitsby signs nothing, so `verify` confirms every webhook through the API
+ * by default.
+ */
+export interface BitsbyWebhooksApi extends WebhooksApi<BitsbyWebhookEvent, WebhooksSignParams> {
   /**
-   * Parses the webhook, then confirms it through `invoices/list` (one queued, retried read):
-   * Bitsby's invoice must be `paid`, in the same project (the webhook's, and the client's
-   * `projectId` when set), with the same `amountFiat` and `currencyFiat`. Bitsby signs nothing,
-   * so this is the only proof that the payment happened. Answer 200 only once you have stored
-   * the result; on an API or network error answer non-200 and Bitsby retries later.
+   * Reads the webhook from its raw body (or a Web `Request`) and confirms it through
+   * `invoices/list` (one queued read, retried): Bitsby's invoice must be `paid`, in the same
+   * project (the webhook's, and the client's `projectId` when set), with the same `amountFiat`
+   * and `currencyFiat`. Bitsby signs nothing, so this is the only proof that the payment
+   * happened. `{ confirm: false }` skips the call and returns the body as posted with
+   * `confirmed: false`: it trusts unsigned fields that anyone who knows the URL can forge.
+   * Answer 200 (`acknowledge()`) only once you have stored the result; on an API or network
+   * error answer non-200 and Bitsby retries later.
    * @throws PaySignatureError `not-raw` (a parsed object), `malformed` (not the documented
    *   JSON) or `unconfirmed` (Bitsby's record disagrees): answer 4xx and do not act on it
    * @throws PayApiError | PayNetworkError | PayResponseError the confirmation call failed
    */
-  verify(input: WebhookInput, options?: RequestOptions): Promise<BitsbyConfirmedWebhookEvent>;
+  verify(
+    input: WebhookInput | Request,
+    options?: WebhookVerifyOptions,
+  ): Promise<BitsbyWebhookEvent>;
   /**
-   * Parses the webhook without confirming it: for callers who confirm it themselves. Every
-   * field is still an unauthenticated claim.
-   * @throws PaySignatureError `not-raw` or `malformed`
+   * A webhook body as Bitsby posts it, with `content-type: application/json` (nothing to sign),
+   * for tests and `@pay/sandbox`.
+   * @throws PayValidationError the params are not the documented body
    */
-  parse(input: WebhookInput): Promise<BitsbyWebhookEvent>;
+  sign(params: WebhooksSignParams): Promise<SignedWebhook>;
+  /** HTTP 200 with an empty body: what stops Bitsby's redeliveries (any other status retries). */
+  acknowledge(): Response;
 }
 
 /** Builds `client.webhooks` on the client's own (queued) `invoices.list`. */
 export function createBitsbyWebhooks(settings: {
-  invoices: Pick<BitsbyInvoices, 'list'>;
+  invoices: Pick<BitsbyInvoicesApi, 'list'>;
   projectId: string | undefined;
-}): BitsbyWebhooks {
-  const webhooks: BitsbyWebhooks = {
-    async parse(input) {
-      const raw = await readWebhookInput(input, PROVIDER);
-      const parsed = parseJsonText(raw.body);
-      if (!parsed.ok) throw rejected('malformed', 'the body is not JSON');
-      const result = v.safeParse(webhookPayloadSchema, parsed.value);
-      if (!result.success) {
-        // Paths only: the values are untrusted text of any length.
-        const paths = toValidationIssues(result.issues).map((issue) => issue.path || '(body)');
-        throw rejected('malformed', `not the documented payload (check ${paths.join(', ')})`);
-      }
-      return result.output;
-    },
-
+}): BitsbyWebhooksApi {
+  return {
     async verify(input, options) {
-      const event = await webhooks.parse(input);
-      const listed = await settings.invoices.list({ invoiceId: event.invoice.id }, options);
-      const confirmedInvoice = listed.find((invoice) => invoice.id === event.invoice.id);
-      if (!confirmedInvoice) {
+      const event = await readPayload(input);
+      if (options?.confirm === false) return { ...event, confirmed: false };
+      const listed = await settings.invoices.list(
+        { invoiceId: event.invoice.id },
+        { signal: options?.signal },
+      );
+      const record = listed.find((invoice) => invoice.id === event.invoice.id);
+      if (!record) {
         throw rejected('unconfirmed', 'Bitsby lists no invoice with this id for this API key');
       }
-      const problems = disagreements(event, confirmedInvoice, settings.projectId);
-      if (problems.length > 0) throw rejected('unconfirmed', problems.join('; '));
-      return { ...event, confirmedInvoice };
+      return {
+        ...event,
+        invoice: confirmedInvoice(event, record, settings.projectId),
+        confirmed: true,
+      };
     },
+
+    async sign(params) {
+      parseInput(webhookPayloadSchema, params, { provider: PROVIDER, operation: 'webhooks.sign' });
+      return { body: JSON.stringify(params), headers: { 'content-type': 'application/json' } };
+    },
+
+    acknowledge: () => acknowledgement(),
   };
-  return webhooks;
 }
 
-/** Where Bitsby's record of the invoice disagrees with the webhook or the client's project. */
-function disagreements(
-  event: BitsbyWebhookEvent,
-  confirmed: Invoice,
-  projectId: string | undefined,
-): string[] {
-  const problems: string[] = [];
-  if (confirmed.status !== 'paid') {
-    problems.push(`Bitsby reports the invoice as ${JSON.stringify(confirmed.status)}, not paid`);
+/** The posted body, parsed; a `PaySignatureError` when it is not the documented JSON. */
+async function readPayload(input: WebhookInput | Request): Promise<WebhookPayload> {
+  const raw = await readWebhookInput(input, PROVIDER);
+  const parsed = parseJsonText(raw.body);
+  if (!parsed.ok) throw rejected('malformed', 'the body is not JSON');
+  const result = v.safeParse(webhookPayloadSchema, parsed.value);
+  if (!result.success) {
+    // Paths only: the values are untrusted text of any length.
+    const paths = toValidationIssues(result.issues).map((issue) => issue.path || '(body)');
+    throw rejected('malformed', `not the documented payload (check ${paths.join(', ')})`);
   }
-  if (confirmed.projectId !== event.project.id) {
+  return result.output;
+}
+
+/**
+ * Bitsby's record of the invoice over the posted one, once it agrees with the webhook and the
+ * client's project; a `PaySignatureError` (`unconfirmed`) naming every disagreement otherwise.
+ */
+function confirmedInvoice(
+  event: WebhookPayload,
+  record: Invoice,
+  projectId: string | undefined,
+): WebhookPayload['invoice'] {
+  const problems: string[] = [];
+  if (record.status !== 'paid') {
+    problems.push(`Bitsby reports the invoice as ${JSON.stringify(record.status)}, not paid`);
+  }
+  if (record.projectId !== event.project.id) {
     problems.push('the webhook names another project than Bitsby does');
   }
-  if (projectId !== undefined && confirmed.projectId !== projectId) {
+  if (projectId !== undefined && record.projectId !== projectId) {
     problems.push("the invoice belongs to another project than the client's `projectId`");
   }
-  if (!sameAmount(confirmed.amountFiat, event.invoice.amountFiat)) {
+  if (!sameAmount(record.amountFiat, event.invoice.amountFiat)) {
     problems.push("amountFiat differs from Bitsby's record");
   }
-  if (confirmed.currencyFiat !== event.invoice.currencyFiat) {
+  if (record.currencyFiat !== event.invoice.currencyFiat) {
     problems.push("currencyFiat differs from Bitsby's record");
   }
-  return problems;
+  if (problems.length > 0) throw rejected('unconfirmed', problems.join('; '));
+  return {
+    ...event.invoice,
+    ...record,
+    // Both checked above: Bitsby's record has them, and they agree with the webhook.
+    amountFiat: record.amountFiat as string,
+    currencyFiat: record.currencyFiat as string,
+  };
 }
 
 /** Equal decimals (`10.5` and `10.50` agree); text that is no decimal must match exactly. */

@@ -1,9 +1,12 @@
 export type {
-  BitsbyBilling,
-  BitsbyPayments,
-  BitsbyStatistics,
-} from './bitsby-account.ts';
-export { DEFAULT_RETRY_DELAY_MS } from './bitsby-call.ts';
+  BillingBalancesParams,
+  BillingBalancesResult,
+  BillingHistoryParams,
+  BillingHistoryResult,
+  BillingTariffsParams,
+  BillingTariffsResult,
+  BitsbyBillingApi,
+} from './bitsby-billing.ts';
 export {
   BITSBY_BASE_URL,
   type BitsbyClient,
@@ -11,31 +14,26 @@ export {
   createBitsby,
 } from './bitsby-client.ts';
 export { RATE_LIMIT_MESSAGE, readBitsbyError } from './bitsby-errors.ts';
-export type { BitsbyInvoices } from './bitsby-invoices.ts';
-export { DEFAULT_MIN_INTERVAL_MS } from './bitsby-rate-limit.ts';
 export type {
-  BillingBalancesResult,
-  BillingHistoryResult,
-  BillingTariffsResult,
-  Invoice,
-  InvoiceCreateResult,
-  Payment,
-  StatisticsInvoicesResult,
-} from './bitsby-result-schemas.ts';
+  BitsbyInvoicesApi,
+  InvoicesBindPaymentParams,
+  InvoicesCancelParams,
+  InvoicesCreateParams,
+  InvoicesCreateResult,
+  InvoicesGetParams,
+  InvoicesListParams,
+} from './bitsby-invoices.ts';
+export type { BitsbyPaymentsApi, Payment, PaymentsListParams } from './bitsby-payments.ts';
+export { DEFAULT_MIN_INTERVAL_MS, DEFAULT_RETRY_DELAY_MS } from './bitsby-request.ts';
+export type { Invoice } from './bitsby-schemas.ts';
 export type {
-  BillingHistoryParams,
-  InvoiceBindPaymentParams,
-  InvoiceCancelParams,
-  InvoiceCreateParams,
-  InvoiceGetParams,
-  InvoiceListParams,
-  NoParams,
-  PaymentListParams,
+  BitsbyStatisticsApi,
   StatisticsInvoicesParams,
-} from './bitsby-schemas.ts';
+  StatisticsInvoicesResult,
+} from './bitsby-statistics.ts';
 export type {
-  BitsbyConfirmedWebhookEvent,
   BitsbyWebhookEvent,
-  BitsbyWebhooks,
+  BitsbyWebhooksApi,
+  WebhooksSignParams,
 } from './bitsby-webhooks.ts';
 export { VERSION } from './version.ts';

@@ -306,7 +306,7 @@ describe('Bitsby end to end through the SDK', () => {
       serviceData: '{"orderId":7}',
       status: 'paid',
     });
-    expect(event.confirmedInvoice.status).toBe('paid');
+    expect(event.confirmed).toBe(true);
     expect(event.project.id).toBe(PROJECT);
 
     const final = await bitsby.invoices.get({ invoiceId: invoice.id });

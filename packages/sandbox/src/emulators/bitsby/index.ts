@@ -1,3 +1,4 @@
+import { createBitsby } from '@pay/bitsby';
 import type { Hono } from 'hono';
 import type { ProviderEmulator } from '../../emulator.ts';
 import { authenticated } from './auth.ts';
@@ -33,16 +34,18 @@ export const bitsbyEmulator: ProviderEmulator<Credentials> = {
 
   statusOf: (invoice) => STATUS[invoice.state],
 
-  callback(invoice, context) {
+  async callback(invoice, context) {
     const url = context.webhookUrl();
     // Bitsby sends a webhook only when an invoice becomes paid, to the project's WH URL.
     if (invoice.state !== 'paid' || !url) return undefined;
+    // Bitsby signs nothing: the SDK's `webhooks.sign` only writes the documented plain JSON.
+    // [sandbox guess] Its Content-Type is not documented; the SDK says `application/json`.
+    const signer = createBitsby({ apiKey: context.credentials.apiKey });
+    const { body, headers } = await signer.webhooks.sign(webhookOf(invoice));
     return {
       url,
-      // Bitsby signs nothing, so there is no signer to call: the documented plain JSON.
-      // [sandbox guess] Its Content-Type is not documented.
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(webhookOf(invoice)),
+      headers,
+      body,
       // Bitsby retries until it gets HTTP 200 exactly.
       isAcknowledged: ({ status }) => status === 200,
     };

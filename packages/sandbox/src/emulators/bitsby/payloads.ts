@@ -61,7 +61,6 @@ export function paymentOf(invoice: SandboxInvoice) {
 
 /** The webhook of a paid invoice: the wallet, the project, the invoice and its payment. */
 export function webhookOf(invoice: SandboxInvoice) {
-  const item = invoiceItem(invoice);
   const fields = invoice.fields as unknown as BitsbyFields;
   return {
     wallet: WALLET,
@@ -74,8 +73,8 @@ export function webhookOf(invoice: SandboxInvoice) {
     invoice: {
       id: invoice.id,
       uid: fields.uid,
-      createDatetime: item.createDatetime,
-      timeToPayDatetime: item.timeToPayDatetime,
+      createDatetime: sqlDateTime(invoice.createdAt),
+      timeToPayDatetime: sqlDateTime(invoice.expiresAt),
       commissionFiatUSD: fields.commissionFiatUSD,
       amountFiatUSD: fields.amountFiatUSD,
       amountFiat: fields.amountFiat,
