@@ -9,7 +9,7 @@ export interface AppImport {
 }
 
 /** One package's share of a bundle. */
-export interface PackageShare {
+interface PackageShare {
   packageName: string;
   /** Minified bytes this package contributes (esbuild's metafile: exact). */
   minifiedBytes: number;

@@ -12,7 +12,7 @@ import type { BenchSettings } from './settings.ts';
 import { measureThroughput, type ThroughputFigures } from './throughput.ts';
 
 /** Throughput of every variant at one concurrency, and how busy the server was meanwhile. */
-export interface ThroughputAt {
+interface ThroughputAt {
   concurrency: number;
   byVariant: Record<string, ThroughputFigures>;
   /** CPU time of the loopback server process over the phase's wall time, 0–100 (one core). */

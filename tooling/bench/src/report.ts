@@ -89,11 +89,7 @@ function summaryTable(figures: readonly ProviderFigures[], results: BenchResults
 }
 
 /** `1.31× (0.466 vs 0.356 ms)` */
-export function latencyCell(
-  group: GroupResult,
-  variant: string,
-  field: 'medianMs' | 'p99Ms',
-): string {
+function latencyCell(group: GroupResult, variant: string, field: 'medianMs' | 'p99Ms'): string {
   const client = group.latency[variant];
   const raw = group.latency[RAW];
   if (!client || !raw) return 'not measured';
@@ -101,7 +97,7 @@ export function latencyCell(
 }
 
 /** `0.66× (3,275 vs 4,963 calls/s)` */
-export function throughputCell(group: GroupResult, variant: string, concurrency: number): string {
+function throughputCell(group: GroupResult, variant: string, concurrency: number): string {
   const at = group.throughput.find((entry) => entry.concurrency === concurrency);
   const client = at?.byVariant[variant];
   const raw = at?.byVariant[RAW];
