@@ -1,7 +1,7 @@
 import type { CallbackReceiver, Sandbox } from '@pay/sandbox';
 
 /** What one provider's run through the sandbox produced: a row of the demo's table. */
-export interface ScenarioResult {
+interface ScenarioResult {
   invoiceId: string;
   payUrl: string;
   /** The provider's own status name, fetched with the SDK after the callback. */

@@ -93,7 +93,7 @@ export interface InvoiceSubject {
  * wrong adapter fails loudly instead of producing a flattering ratio.
  */
 export interface ProviderAdapter extends InvoiceSubject {
-  /** A size-limit budget, e.g. `'15.2 kB'` (gzip of an app importing only `bundleExport`). */
+  /** A size-limit budget, e.g. `'18.5 kB'` (gzip of an app importing only `bundleExport`). */
   sizeBudget: string;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallTarget } from './adapter.ts';
+import { prepareBareKy } from './bare-ky.ts';
 import { withoutBoundary } from './multipart.ts';
 import { providers } from './providers/index.ts';
 import { prepareRaw } from './raw-fetch.ts';
@@ -42,6 +43,18 @@ describe.each(providers.map((provider) => [provider.id, provider] as const))(
       expect(raw.sent).toHaveLength(1);
       const [sdkRequest, rawRequest] = [sdk.sent[0], raw.sent[0]] as [Request, Request];
       expect(await describeRequest(rawRequest)).toEqual(await describeRequest(sdkRequest));
+    });
+
+    it('sends, through bare ky, exactly the raw request', async () => {
+      const ky = recordingFetch(provider.response);
+      const raw = recordingFetch(provider.response);
+      const baseUrl = `http://127.0.0.1:9/${provider.id}`;
+      const parsed = await prepareBareKy(provider.rawRequest, { baseUrl, fetch: ky.fetch })();
+      await prepareRaw(provider.rawRequest, { baseUrl, fetch: raw.fetch })();
+      expect(ky.sent).toHaveLength(1);
+      const [kyRequest, rawRequest] = [ky.sent[0], raw.sent[0]] as [Request, Request];
+      expect(await describeRequest(kyRequest)).toEqual(await describeRequest(rawRequest));
+      expect(parsed).toEqual(JSON.parse(provider.response.body));
     });
 
     it('serves a response the SDK accepts as a success', async () => {

@@ -9,7 +9,7 @@ export interface AppImport {
 }
 
 /** One package's share of a bundle. */
-export interface PackageShare {
+interface PackageShare {
   packageName: string;
   /** Minified bytes this package contributes (esbuild's metafile: exact). */
   minifiedBytes: number;
@@ -29,17 +29,15 @@ export interface BundleFigures {
 }
 
 /**
- * Bundles an app that imports only the given names (`alias` swaps a package for a file, for
- * what-if measurements) (and uses them, so they stay) with esbuild:
+ * Bundles an app that imports only the given names (and uses them, so they stay) with esbuild:
  * ESM, minified, for Node (the SDKs' platform; Node built-ins stay external), then gzip level 9 —
  * what size-limit's `gzip: true` computes. Shared packages (core, ky, valibot) are counted once.
  */
 export async function measureBundle(
   imports: readonly AppImport[],
-  settings: { marginalFor: number; alias?: Record<string, string> } = { marginalFor: 3 },
+  settings: { marginalFor: number } = { marginalFor: 3 },
 ): Promise<BundleFigures> {
-  const alias = settings.alias ?? {};
-  const whole = await bundle(imports, [], alias);
+  const whole = await bundle(imports, []);
   const direct = new Set(imports.map((item) => item.packageName));
   const byPackage: PackageShare[] = [...whole.byPackage]
     .filter(([packageName]) => packageName !== APP)
@@ -49,7 +47,7 @@ export async function measureBundle(
     (share) => !share.packageName.startsWith('@pay/') && !direct.has(share.packageName),
   );
   for (const share of thirdParty.slice(0, settings.marginalFor)) {
-    const without = await bundle(imports, [share.packageName], alias);
+    const without = await bundle(imports, [share.packageName]);
     share.gzipMarginalBytes = whole.gzipBytes - without.gzipBytes;
   }
   return { minifiedBytes: whole.minifiedBytes, gzipBytes: whole.gzipBytes, byPackage };
@@ -60,7 +58,6 @@ const APP = '(the app itself)';
 async function bundle(
   imports: readonly AppImport[],
   stubbed: readonly string[],
-  alias: Record<string, string>,
 ): Promise<{ minifiedBytes: number; gzipBytes: number; byPackage: Map<string, number> }> {
   const names = imports.map((_, index) => `imported${index}`);
   const contents = [
@@ -82,7 +79,6 @@ async function bundle(
     write: false,
     metafile: true,
     logLevel: 'silent',
-    alias,
     plugins: stubbed.length > 0 ? [stubPackages(stubbed)] : [],
   });
   const output = result.outputFiles[0]?.contents ?? new Uint8Array();

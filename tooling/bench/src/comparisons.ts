@@ -30,5 +30,7 @@ export function comparisonGroups(
   return groups;
 }
 
-/** The name a variant has in results and the report. */
+/** The names the baselines have in results and the report. */
 export const RAW = 'raw fetch';
+/** The raw request sent through bare `ky`, the HTTP client under `@pay/core`'s transport. */
+export const BARE_KY = 'bare ky';

@@ -2,7 +2,7 @@ import { Session } from 'node:inspector/promises';
 import type { CreateInvoiceCall } from './adapter.ts';
 
 /** Self time of one owner (a package, Node's internals, GC) per call. */
-export interface OwnerCost {
+interface OwnerCost {
   owner: string;
   /** Share of all sampled time, 0–100. */
   percent: number;
@@ -11,7 +11,7 @@ export interface OwnerCost {
 }
 
 /** A hot function. */
-export interface HotFunction {
+interface HotFunction {
   name: string;
   owner: string;
   location: string;

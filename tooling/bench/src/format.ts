@@ -18,6 +18,11 @@ export function micros(value: number): string {
   return `${value.toFixed(1)} µs`;
 }
 
+/** Microseconds with a sign, one decimal: `+28.3 µs`, `−1.2 µs`. */
+export function signedMicros(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${micros(Math.abs(value))}`;
+}
+
 /** Kilobytes as size-limit counts them (1 kB = 1000 bytes), two decimals. */
 export function kB(bytes: number): string {
   return `${(bytes / 1000).toFixed(2)} kB`;

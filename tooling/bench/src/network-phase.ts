@@ -1,5 +1,6 @@
 import type { InvoiceSubject } from './adapter.ts';
-import { type ComparisonGroup, RAW } from './comparisons.ts';
+import { prepareBareKy } from './bare-ky.ts';
+import { BARE_KY, type ComparisonGroup, RAW } from './comparisons.ts';
 import { checkIdenticalRequests } from './identity-check.ts';
 import type { Variant } from './interleave.ts';
 import { type LatencyFigures, measureLatency } from './latency.ts';
@@ -11,7 +12,7 @@ import type { BenchSettings } from './settings.ts';
 import { measureThroughput, type ThroughputFigures } from './throughput.ts';
 
 /** Throughput of every variant at one concurrency, and how busy the server was meanwhile. */
-export interface ThroughputAt {
+interface ThroughputAt {
   concurrency: number;
   byVariant: Record<string, ThroughputFigures>;
   /** CPU time of the loopback server process over the phase's wall time, 0–100 (one core). */
@@ -74,10 +75,16 @@ async function measureGroup(
   // The raw side sends the provider's request; while the provider is pending, the peer's.
   const rawSubject = group.provider ?? group.peers[0];
   if (!rawSubject) throw new Error(`group ${group.id} has nothing to measure`);
-  const raw: Variant = {
-    name: RAW,
-    call: prepareRaw(rawSubject.rawRequest, { baseUrl: baseUrlOf(rawSubject) }),
-  };
+  const rawTarget = { baseUrl: baseUrlOf(rawSubject) };
+  const raw: Variant = { name: RAW, call: prepareRaw(rawSubject.rawRequest, rawTarget) };
+  // The same raw request through bare ky: ky's own cost is the gap to raw fetch, and the SDK's
+  // cost beyond its HTTP client the gap from ky to the SDK.
+  const bareKy: Variant = { name: BARE_KY, call: prepareBareKy(rawSubject.rawRequest, rawTarget) };
+  log(`${group.id}: checking that bare ky and raw fetch send identical requests`);
+  await checkIdenticalRequests(loopback, BARE_KY, bareKy.call, raw.call, {
+    headers: 'all',
+    listed: Object.keys(rawSubject.rawRequest.headers),
+  });
   const variants: Variant[] = [];
   let sdk: Variant | undefined;
   if (group.provider) {
@@ -90,7 +97,7 @@ async function measureGroup(
     });
     variants.push(sdk);
   }
-  variants.push(raw);
+  variants.push(bareKy, raw);
   const tolerated: Record<string, string[]> = {};
   for (const peer of group.peers) {
     const call = peer.prepare({ baseUrl: baseUrlOf(peer) });

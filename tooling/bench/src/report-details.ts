@@ -1,4 +1,5 @@
 import type { BundleFigures } from './bundle-size.ts';
+import { BARE_KY, RAW } from './comparisons.ts';
 import { count, kB, MB, micros, ms, table } from './format.ts';
 import type { BenchResults } from './results.ts';
 import type { ProviderFigures } from './targets.ts';
@@ -46,12 +47,23 @@ export function renderDetails(results: BenchResults, figures: readonly ProviderF
     '### CPU per call with a stub fetch',
     '',
     table(
-      ['package', 'SDK', 'raw fetch', 'added by the SDK'],
+      [
+        'package',
+        'SDK',
+        'bare ky',
+        'raw fetch',
+        'added by the SDK',
+        'added by ky',
+        'SDK beyond ky',
+      ],
       figures.map(({ info, cpu }) => [
         info.packageName,
         micros(cpu.figures.microsPerCall[info.packageName] ?? Number.NaN),
-        micros(cpu.figures.microsPerCall['raw fetch'] ?? Number.NaN),
+        micros(cpu.figures.microsPerCall[BARE_KY] ?? Number.NaN),
+        micros(cpu.figures.microsPerCall[RAW] ?? Number.NaN),
         micros(cpu.addedMicros),
+        micros(cpu.kyOwnMicros),
+        micros(cpu.beyondKyMicros),
       ]),
     ),
     '',

@@ -2,6 +2,7 @@ import { RAW } from './comparisons.ts';
 import { count, kB, MB, micros, ms, ratio, signedMs, table } from './format.ts';
 import type { GroupResult } from './network-phase.ts';
 import { renderDetails } from './report-details.ts';
+import { kyCostSection } from './report-ky-cost.ts';
 import type { BenchResults, PeerInfo } from './results.ts';
 import type { PackageResult } from './static-phase.ts';
 import { type ProviderFigures, providerFigures, TARGETS } from './targets.ts';
@@ -21,6 +22,7 @@ export function renderReport(results: BenchResults): string {
     '',
     summaryTable(figures, results),
     '',
+    ...kyCostSection(figures),
     '## Targets',
     '',
     targetTable(figures),
@@ -87,11 +89,7 @@ function summaryTable(figures: readonly ProviderFigures[], results: BenchResults
 }
 
 /** `1.31× (0.466 vs 0.356 ms)` */
-export function latencyCell(
-  group: GroupResult,
-  variant: string,
-  field: 'medianMs' | 'p99Ms',
-): string {
+function latencyCell(group: GroupResult, variant: string, field: 'medianMs' | 'p99Ms'): string {
   const client = group.latency[variant];
   const raw = group.latency[RAW];
   if (!client || !raw) return 'not measured';
@@ -99,7 +97,7 @@ export function latencyCell(
 }
 
 /** `0.66× (3,275 vs 4,963 calls/s)` */
-export function throughputCell(group: GroupResult, variant: string, concurrency: number): string {
+function throughputCell(group: GroupResult, variant: string, concurrency: number): string {
   const at = group.throughput.find((entry) => entry.concurrency === concurrency);
   const client = at?.byVariant[variant];
   const raw = at?.byVariant[RAW];
@@ -246,14 +244,14 @@ function methodSection(results: BenchResults): string {
     '## Method',
     '',
     `- **Server**: a loopback HTTP server (127.0.0.1, its own process, so on a 2-core machine it does not share the client's core) answers each provider's documented create-invoice response, prepared once as bytes: no validation or JSON work in the hot path. The "server busy" column in the throughput details shows it was not the bottleneck.`,
-    `- **Identical requests**: before measuring, one SDK call and one raw call go to the server and are compared on the wire — method, path, body bytes and every header (both use Node's fetch). A difference stops the run. The one exception is a multipart boundary, random per request in \`@pay/core\`'s encoder: the raw body is encoded once by that same encoder (same shape and length), and the check compares the two with the boundary set aside.`,
+    `- **Identical requests**: before measuring, one SDK call, one bare-ky call and one raw call go to the server and are compared on the wire — method, path, body bytes and every header (all three use Node's fetch). A difference stops the run. The one exception is a multipart boundary, random per request in \`@pay/core\`'s encoder: the raw body is encoded once by that same encoder (same shape and length), and the check compares the two with the boundary set aside.`,
     `- **Latency (concurrency 1)**: ${count(settings.latency.rounds)} calls per side after ${count(settings.latency.warmupRounds)} warm-up rounds, interleaved call by call in rotating order; median and p99 of per-call wall time.`,
     `- **Throughput**: ${settings.throughput.concurrencies.join(' and ')} concurrent callers; ${settings.throughput.rounds} windows of ${count(settings.throughput.callsPerWindow)} calls per side in alternating order after a warm-up window; median calls/s over windows.`,
-    `- **CPU added per call**: the SDK and the raw call on the same stub \`fetch\` (it builds the \`Request\`, reads its body and returns the documented \`Response\`, as Node's fetch does around the socket), ${settings.cpu.blocks} alternating blocks of ${count(settings.cpu.callsPerBlock)} sequential calls each after ${count(settings.cpu.warmupCalls)} warm-up calls; \`process.cpuUsage()\` per block, median over blocks, SDK minus raw. The profile (V8 sampling, ${count(settings.profileCalls)} SDK calls) attributes self time to packages.`,
+    `- **Bare ky**: the adapter's raw request sent through \`ky\` itself (\`ky(url, { method, headers, body, retry: 0, timeout })\`, the SDK's default timeout, the text read and parsed as JSON like raw fetch's \`response.json()\`), a third variant interleaved in the latency, throughput and CPU measurements. Not in the heap measurement.`,
+    `- **CPU added per call**: the SDK, bare ky and the raw call on the same stub \`fetch\` (it builds the \`Request\`, reads its body and returns the documented \`Response\`, as Node's fetch does around the socket), ${settings.cpu.blocks} alternating blocks of ${count(settings.cpu.callsPerBlock)} sequential calls each after ${count(settings.cpu.warmupCalls)} warm-up calls; \`process.cpuUsage()\` per block, median over blocks, SDK minus raw (and bare ky minus raw, SDK minus bare ky). The profile (V8 sampling, ${count(settings.profileCalls)} SDK calls) attributes self time to packages.`,
     `- **Heap**: with \`--expose-gc\`, heap in use after full collections (repeated until it stops shrinking), before and after ${count(settings.heap.calls)} calls at concurrency ${settings.heap.concurrency} against the server, SDK and raw fetch.`,
     `- **Cold import**: \`node -e "import('<package>')"\` vs \`node -e ""\`, fresh processes, median of ${settings.importRuns} after a throw-away round, interleaved. Also against \`node -e "new Request(…)"\`: Node loads its fetch implementation lazily, and an application that sends requests pays for it anyway.`,
     "- **Bundle**: esbuild, an app that imports only the named factory (and uses it), ESM, minified, platform node (built-ins external), legal comments dropped; gzip level 9 as size-limit computes it. 1 kB = 1000 bytes. The size-limit budgets `npm test` enforces use size-limit's own bundler (rolldown), whose figure differs slightly.",
-    "- **What-if** (not in this report): `pnpm --filter @pay/bench what-if:without-ky` measures the same figures with `ky` replaced by a plain-fetch subset of it (`tooling/bench/src/what-if/ky-subset.ts`, loaded through a module hook; nothing in `packages/` changes), and `what-if:tests` runs core's and the contract tests' suites against that subset.",
     '- **Install footprint**: `pnpm pack` of the package and the `@pay/*` packages it needs, `npm install` of the tarball into an empty project (internal dependencies pinned to the tarballs with `overrides`; third-party ones from the registry); every package in `node_modules` counts, the provider included; bytes are file sizes, "on disk" counts allocated blocks. Peers are installed from the registry at the pinned version.',
   ].join('\n');
 }

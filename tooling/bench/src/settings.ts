@@ -1,6 +1,7 @@
 /**
- * How many calls each phase makes. Bounded: a full run takes about three and a half minutes
- * with five providers and a peer on a 2-core machine.
+ * How many calls each phase makes. Bounded: a full run took about three and a half minutes with
+ * five providers and a peer on a 2-core machine before bare ky became a third side of the
+ * latency, throughput and CPU phases (which adds about a third to those phases).
  */
 export interface BenchSettings {
   latency: { warmupRounds: number; rounds: number };

@@ -25,7 +25,7 @@ export function providerFigures(results: BenchResults): ProviderFigures[] {
 }
 
 /** A target's outcome for one provider. */
-export interface TargetOutcome {
+interface TargetOutcome {
   text: string;
   /** undefined: not measured in this run. */
   met: boolean | undefined;
@@ -38,7 +38,7 @@ export interface Target {
 }
 
 /** Heap growth this far above raw fetch's own growth over the same calls still counts as noise. */
-export const HEAP_NOISE_BYTES = 512 * 1024;
+const HEAP_NOISE_BYTES = 512 * 1024;
 
 /** The targets from the issue ("Targets to reach"), in its order. */
 export const TARGETS: readonly Target[] = [

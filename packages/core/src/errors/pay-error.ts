@@ -1,6 +1,6 @@
 /** Fields every `@pay/*` error carries. */
 export interface PayErrorOptions {
-  /** Provider id, e.g. `crystalpay`; absent for errors raised by core alone. */
+  /** The provider's brand name, e.g. `CrystalPay`; absent for errors raised by core alone. */
   provider?: string | undefined;
   /** The provider operation that failed, in the provider's own words, e.g. `invoice/create`. */
   operation?: string | undefined;
@@ -35,7 +35,7 @@ function hasMark(value: unknown, name: string): boolean {
  * built from allow-listed values, and provider text passes through {@link redactSecrets}.
  */
 export class PayError extends Error {
-  /** Provider id, e.g. `crystalpay`. */
+  /** The provider's brand name, e.g. `CrystalPay`. */
   readonly provider: string | undefined;
   /** The operation that failed, e.g. `invoice/create`. */
   readonly operation: string | undefined;
