@@ -93,9 +93,17 @@ describe('amounts', () => {
   it('sends the canonical decimal string that is signed, never a float', async () => {
     const { client, sentParams } = setup();
     await client.invoice.create({ ...base, amount: 1000.25 });
-    await client.invoice.create({ ...base, amount: ' 0100.50 ' });
+    await client.invoice.create({ ...base, amount: '0100.50' });
     expect(sentParams(0).amount).toBe('1000.25');
     expect(sentParams(1).amount).toBe('100.5');
+  });
+
+  it('refuses an inexact number or a padded string, sending nothing', async () => {
+    const { client } = setup();
+    for (const amount of [0.1 + 0.2, 2 ** 53 + 1, 1e21, ' 10', '9'.repeat(5000)]) {
+      const issues = await issuesOf(() => client.invoice.create({ ...base, amount }));
+      expect(issues[0]?.path).toBe('amount');
+    }
   });
 
   it("refuses the docs' comma form by default: '1,000' could mean a thousand", async () => {

@@ -1,4 +1,4 @@
-import { PaySignatureError } from '@pay/core';
+import { PaySignatureError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createAnyMoney } from './anymoney-client.ts';
@@ -121,9 +121,10 @@ describe('webhooks.verify with { confirm: false }: the candidate signature alone
 
   it('refuses a parsed object and a body that is not an order', async () => {
     const { client } = setup();
-    expect((await rejection(() => client.webhooks.verify(JSON.parse(exampleBody)))).reason).toBe(
-      'not-raw',
-    );
+    const misuse = await client.webhooks
+      .verify(JSON.parse(exampleBody))
+      .catch((error: unknown) => error);
+    expect(PayValidationError.isInstance(misuse)).toBe(true);
     expect(
       (await rejection(() => client.webhooks.verify({ body: '[1]', headers: {} }))).reason,
     ).toBe('malformed');

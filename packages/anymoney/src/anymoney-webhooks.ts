@@ -65,7 +65,8 @@ export interface AnyMoneyWebhooksApi extends WebhooksApi<AnyMoneyWebhookEvent, W
    * `{ confirm: false }` makes no call and returns the callback's own fields, which nothing
    * proves (the candidate signature is refused on a mismatch, but the algorithm is unconfirmed),
    * with `confirmed: false`. Answer 200 within 5 s.
-   * @throws PaySignatureError `not-raw` (a parsed body), `malformed`, `mismatch` (a foreign
+   * @throws PayValidationError a parsed body instead of the raw one
+   * @throws PaySignatureError `malformed`, `mismatch` (a foreign
    *   `x-merchant`; with `confirm: false` also the signature) or `missing` (with
    *   `confirm: false`), `unconfirmed` (no `externalid`, an unknown order, or the API
    *   contradicts the callback's final status or amounts)

@@ -57,14 +57,14 @@ describe('invoices.create', () => {
     const other = '1c48b092-9878-48f5-b441-07a8a48e7b54';
     await createBitsby({ ...settings, fetch }).invoices.create({
       projectId: other,
-      amountFiat: 1e21,
+      amountFiat: 123456789012345,
       currencyFiat: 'USD',
       serviceData: 'order-42',
       timeToPay: '0.50',
     });
     expect(await fieldsOf(fetch.calls[0])).toEqual([
       ['projectId', other],
-      ['amountFiat', '1000000000000000000000'],
+      ['amountFiat', '123456789012345'],
       ['currencyFiat', 'USD'],
       ['serviceData', 'order-42'],
       ['timeToPay', '0.5'],

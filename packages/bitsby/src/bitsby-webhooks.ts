@@ -95,7 +95,8 @@ export interface BitsbyWebhooksApi extends WebhooksApi<BitsbyWebhookEvent, Webho
    * `confirmed: false`: it trusts unsigned fields that anyone who knows the URL can forge.
    * Answer 200 (`acknowledge()`) only once you have stored the result; on an API or network
    * error answer non-200 and Bitsby retries later.
-   * @throws PaySignatureError `not-raw` (a parsed object), `malformed` (not the documented
+   * @throws PayValidationError a parsed object instead of the raw body
+   * @throws PaySignatureError `malformed` (not the documented
    *   JSON) or `unconfirmed` (Bitsby's record disagrees): answer 4xx and do not act on it
    * @throws PayApiError | PayNetworkError | PayResponseError the confirmation call failed
    */

@@ -28,10 +28,7 @@ const LOCAL_OPERATIONS = /(^|\.)(sign|acknowledge)$/;
  * webhook-contract test is skipped. Remove each prefix once the package's ADR 0007 refactor is
  * merged, and leave the list empty.
  */
-const WEBHOOK_CONTRACT_PENDING: readonly string[] = [
-  'anymoney',
-  'bitsby',
-];
+const WEBHOOK_CONTRACT_PENDING: readonly string[] = [];
 
 /** Each fault, the response that plays it, and the error class it must become. */
 const FAULTS: Array<{

@@ -15,10 +15,7 @@ import {
  * API on their own branches; remove each name once its rewrite is merged and its blocks pass,
  * and leave the list empty.
  */
-const PENDING_READMES: readonly string[] = [
-  'anymoney',
-  'bitsby',
-];
+const PENDING_READMES: readonly string[] = [];
 
 describe('collectBlocks', () => {
   const readme = [

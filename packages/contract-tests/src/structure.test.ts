@@ -44,10 +44,7 @@ const providerIds = findProviderPackages().map((pkg) => pkg.manifest.id);
  * file-map test is skipped; remove each id once its refactor is merged, and leave the list
  * empty (every provider checked) after the last one.
  */
-const FILE_MAP_PENDING: readonly string[] = [
-  'anymoney',
-  'bitsby',
-];
+const FILE_MAP_PENDING: readonly string[] = [];
 
 /** Extra runtime dependencies a provider may have, with the reason. */
 const ALLOWED_PROVIDER_DEPENDENCIES: Record<string, string> = {

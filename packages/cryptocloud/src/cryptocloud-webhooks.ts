@@ -36,8 +36,8 @@ import {
  *   else, so by default `verify` then fetches the invoice with `invoice.info()` and reports the
  *   API's status and amounts (`confirmed: true`); `{ confirm: false }` skips that call and
  *   returns the postback's own unsigned fields (`confirmed: false`). Rejects with
- *   `PayConfigError` without `secretKey` (it fails closed), `PaySignatureError` (`not-raw`,
- *   `missing` token, `mismatch`: wrong signature or another invoice, `expired`, `malformed`:
+ *   `PayConfigError` without `secretKey` (it fails closed), `PayValidationError` (a parsed
+ *   object instead of the raw body), `PaySignatureError` (`missing` token, `mismatch`: wrong signature or another invoice, `expired`, `malformed`:
  *   another algorithm or an unreadable body, `unconfirmed`: the API does not know the invoice),
  *   or a `PayCallError` of the confirming call (answer 5xx so CryptoCloud sends it again).
  * - `sign(params)` makes a valid postback signed with `secretKey`, for tests and the sandbox

@@ -110,7 +110,8 @@ describe('webhooks.verify', () => {
     );
     const parsed = { ...invoice, signature: SIGNATURE };
     // @ts-expect-error: a parsed object is not a WebhookInput
-    expect((await rejection(crystalpay.webhooks.verify(parsed))).reason).toBe('not-raw');
+    const misuse = await crystalpay.webhooks.verify(parsed).catch((error: unknown) => error);
+    expect(PayValidationError.isInstance(misuse)).toBe(true);
   });
 
   it('rejects a signed body without a state as not an invoice callback (unconfirmed)', async () => {

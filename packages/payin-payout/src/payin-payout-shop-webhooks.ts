@@ -74,7 +74,8 @@ export interface PayinPayoutShopWebhooksApi
    * repeats a notification until it is acknowledged, so an old one is legitimate. Act on it
    * idempotently (by `paymentId` and `paymentStatus`).
    * @throws PaySignatureError `reason` `missing` (no sign), `mismatch` (altered, another
-   *   secret, or another shop), `malformed` (a signed field is missing), `not-raw`
+   *   secret, or another shop), `malformed` (a signed field is missing)
+   * @throws PayValidationError a parsed object instead of the raw body
    */
   verify(
     input: WebhookInput | Request,

@@ -34,7 +34,8 @@ export interface PayinPayoutWebhooksApi
    * `external_id` + `status`, or `payment_in_id`).
    * @throws PaySignatureError `reason` `missing` (no hash), `mismatch` (altered, or another key),
    *   `expired` (timestamp outside the window), `malformed` (not a JSON object, or a field that
-   *   cannot be verified or read), `not-raw` (a parsed object instead of the raw body)
+   *   cannot be verified or read)
+   * @throws PayValidationError a parsed object instead of the raw body
    */
   verify(
     input: WebhookInput | Request,

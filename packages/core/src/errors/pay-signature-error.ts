@@ -1,13 +1,7 @@
 import { defineErrorMarker, describeCall, PayError, type PayErrorOptions } from './pay-error.ts';
 
 /** Why a webhook was refused. */
-export type SignatureFailure =
-  | 'missing'
-  | 'mismatch'
-  | 'expired'
-  | 'malformed'
-  | 'not-raw'
-  | 'unconfirmed';
+export type SignatureFailure = 'missing' | 'mismatch' | 'expired' | 'malformed' | 'unconfirmed';
 
 export interface PaySignatureErrorOptions extends PayErrorOptions {
   reason: SignatureFailure;
@@ -18,8 +12,8 @@ export interface PaySignatureErrorOptions extends PayErrorOptions {
 const marker = defineErrorMarker('PaySignatureError');
 
 /**
- * A webhook could not be trusted: signature missing, wrong or expired, a body that is not the
- * raw one, or (for providers that sign nothing) an event the API does not confirm.
+ * A webhook could not be trusted: signature missing, wrong or expired, a malformed or oversized
+ * body, or (for providers that sign nothing) an event the API does not confirm.
  * Answer such a request with a 4xx and do not act on it.
  */
 export class PaySignatureError extends PayError {
