@@ -39,6 +39,18 @@ export {
   type SignatureFailure,
 } from './errors/pay-signature-error.ts';
 export { PayValidationError, type ValidationIssue } from './errors/pay-validation-error.ts';
+export {
+  type GatewayEvent,
+  type GatewayInvoice,
+  type GatewayInvoiceParams,
+  mapStatus,
+  PAY_INVOICE_STATUSES,
+  type PayGateway,
+  type PayInvoiceStatus,
+  parseGatewayInvoiceParams,
+  type ValidGatewayInvoiceParams,
+} from './gateway/gateway.ts';
+export { createWebhookHandler } from './gateway/webhook-handler.ts';
 export { compareCodePoints } from './hashing/compare-code-points.ts';
 export {
   digestHex,
