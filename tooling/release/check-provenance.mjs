@@ -6,9 +6,13 @@ import { execFileSync } from 'node:child_process';
 const published = JSON.parse(process.argv[2] ?? '[]');
 let missing = 0;
 for (const { name, version } of published) {
-  const attestations = execFileSync('npm', ['view', `${name}@${version}`, 'dist.attestations', '--json'], {
-    encoding: 'utf8',
-  }).trim();
+  const attestations = execFileSync(
+    'npm',
+    ['view', `${name}@${version}`, 'dist.attestations', '--json'],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
   const ok = attestations !== '' && JSON.parse(attestations)?.provenance !== undefined;
   console.log(`provenance: ${name}@${version} ${ok ? 'attested' : 'MISSING'}`);
   if (!ok) missing += 1;

@@ -15,14 +15,26 @@
 // failure. Needs tooling/scripts/bootstrap.sh and tooling/release/tools.sh sourced (see
 // rehearse.sh). Sends nothing anywhere but loopback and the npm registry (Verdaccio's uplink).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const tools = process.env.PAY_RELEASE_TOOLS_DIR;
-if (!tools) throw new Error('rehearse: source tooling/release/tools.sh first (PAY_RELEASE_TOOLS_DIR is unset)');
+if (!tools)
+  throw new Error(
+    'rehearse: source tooling/release/tools.sh first (PAY_RELEASE_TOOLS_DIR is unset)',
+  );
 const bin = (name) => join(tools, 'node_modules', '.bin', name);
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'pay-release-'));
@@ -35,7 +47,11 @@ function log(message) {
 
 /** Runs a command, quiet unless it fails; returns its stdout. */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
   if (result.status !== 0) {
     process.stdout.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
@@ -72,7 +88,9 @@ async function waitFor(url, what, timeoutMs = 30_000) {
 /** The checkout as a fresh repository: what a maintainer would release from. */
 function copyCheckout() {
   const repo = join(work, 'repo');
-  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
+  const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+  })
     .split('\0')
     .filter(Boolean);
   for (const file of files) {
@@ -85,11 +103,16 @@ function copyCheckout() {
     mkdirSync(dirname(join(repo, file)), { recursive: true });
     cpSync(from, join(repo, file));
   }
-  const git = (...args) => run('git', ['-c', 'user.name=rehearsal', '-c', 'user.email=rehearsal@localhost', ...args], { cwd: repo });
+  const git = (...args) =>
+    run('git', ['-c', 'user.name=rehearsal', '-c', 'user.email=rehearsal@localhost', ...args], {
+      cwd: repo,
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-qm', 'rehearsal: the checkout to release');
-  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], { cwd: repo });
+  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], {
+    cwd: repo,
+  });
   return { repo, git };
 }
 
@@ -162,24 +185,41 @@ function installLikeAUser(registry, packages) {
   run('npm', ['init', '-y'], { cwd: app });
   const from = performance.now();
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...packages], { cwd: app });
-  const installed = readdirSync(join(app, 'node_modules'), { recursive: true })
-    .filter((entry) => entry.endsWith('package.json') && entry.split(/[\\/]/).length <= 3);
+  // Every installed package, nested ones included (the first line is the project itself).
+  const installed = run('npm', ['ls', '--all', '--parseable'], { cwd: app })
+    .split('\n')
+    .filter(Boolean)
+    .slice(1);
   const size = Number(run('du', ['-sk', join(app, 'node_modules')]).split('\t')[0]) * 1024;
   return { app, installSeconds: seconds(from), packageCount: installed.length, size };
 }
 
 const runtimes = [
   { name: 'Node', version: () => process.version, command: (smoke) => [process.execPath, [smoke]] },
-  { name: 'Node', version: () => run(bin('node'), ['--version']).trim(), command: (smoke) => [bin('node'), [smoke]] },
-  { name: 'Bun', version: () => run(bin('bun'), ['--version']).trim(), command: (smoke) => [bin('bun'), [smoke]] },
+  {
+    name: 'Node',
+    version: () => run(bin('node'), ['--version']).trim(),
+    command: (smoke) => [bin('node'), [smoke]],
+  },
+  {
+    name: 'Bun',
+    version: () => run(bin('bun'), ['--version']).trim(),
+    command: (smoke) => [bin('bun'), [smoke]],
+  },
   {
     name: 'Deno',
-    version: () => run(bin('deno'), ['--version']).split('\n')[0].replace(/^deno /, '').replace(/ .*/, ''),
+    version: () =>
+      run(bin('deno'), ['--version'])
+        .split('\n')[0]
+        .replace(/^deno /, '')
+        .replace(/ .*/, ''),
     command: (smoke) => [bin('deno'), ['run', '--allow-net', '--allow-env', '--allow-read', smoke]],
   },
   {
     name: 'workerd',
-    version: () => JSON.parse(readFileSync(join(tools, 'node_modules', 'workerd', 'package.json'), 'utf8')).version,
+    version: () =>
+      JSON.parse(readFileSync(join(tools, 'node_modules', 'workerd', 'package.json'), 'utf8'))
+        .version,
     command: (smoke) => [process.execPath, [join(dirname(smoke), 'run-in-workerd.mjs')]],
   },
 ];
@@ -220,7 +260,9 @@ async function main() {
         const line = text.split('\n').find((candidate) => candidate.startsWith('{'));
         if (line) resolve(JSON.parse(line));
       });
-      sandboxProcess.on('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it was ready`)));
+      sandboxProcess.on('exit', (code) =>
+        reject(new Error(`the sandbox exited (${code}) before it was ready`)),
+      );
     });
     for (const runtime of runtimes) {
       const [command, args] = runtime.command(join(install.app, 'smoke.mjs'));
@@ -228,16 +270,30 @@ async function main() {
       const outcome = spawnSync(command, args, {
         cwd: install.app,
         encoding: 'utf8',
-        env: { ...process.env, PAY_SMOKE_SANDBOX: JSON.stringify(sandbox), PAY_RELEASE_TOOLS_DIR: tools },
+        env: {
+          ...process.env,
+          PAY_SMOKE_SANDBOX: JSON.stringify(sandbox),
+          PAY_RELEASE_TOOLS_DIR: tools,
+        },
         timeout: 120_000,
       });
-      const passed = outcome.status === 0;
-      if (!passed) {
+      if (outcome.status !== 0) {
         process.stdout.write(outcome.stdout ?? '');
         process.stderr.write(outcome.stderr ?? '');
       }
-      const checks = (outcome.stdout ?? '').split('\n').filter((line) => line.startsWith('smoke: ok')).length;
-      results.push({ runtime: runtime.name, version: runtime.version(), passed, checks, time: seconds(from) });
+      const checks = (outcome.stdout ?? '')
+        .split('\n')
+        .filter((line) => line.startsWith('smoke: ok')).length;
+      // All five providers' checks must pass, not only the process.
+      const passed = outcome.status === 0 && checks === 5;
+      results.push({
+        runtime: runtime.name,
+        version: runtime.version(),
+        passed,
+        checks,
+        time: seconds(from),
+      });
+      if (!passed) console.log(`rehearsal: FAILED on ${runtime.name} ${runtime.version()}`);
     }
   } finally {
     sandboxProcess?.kill();
