@@ -13,6 +13,7 @@ import { EMULATORS } from './emulators/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
+  DEFAULT_MAX_INVOICES,
   InvoiceStore,
   type ProviderId,
   type SandboxInvoice,
@@ -43,6 +44,11 @@ export interface SandboxOptions {
    * (Bitsby allows 1 request per second). Default: `{ bitsby: { minIntervalMs: 1000 } }`.
    */
   providerOptions?: Partial<Record<ProviderId, Record<string, unknown>>>;
+  /**
+   * How many invoices the sandbox keeps, all providers together; creating one more forgets the
+   * oldest. `Infinity` keeps every one. Default: `10000`.
+   */
+  maxInvoices?: number;
 }
 
 /** A running sandbox. */
@@ -70,7 +76,7 @@ export type ActionResult =
 
 /** Starts the sandbox: every provider under `{url}/<provider>`, pay pages and control API under `/_sandbox`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const store = new InvoiceStore();
+  const store = new InvoiceStore({ maxInvoices: options.maxInvoices ?? DEFAULT_MAX_INVOICES });
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {});
