@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import {
   type CallbackRetryPolicy,
   DEFAULT_RETRY_POLICY,
@@ -79,7 +80,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new InvoiceStore({ maxInvoices: options.maxInvoices ?? DEFAULT_MAX_INVOICES });
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
-  let faults = validateFaults(options.faults ?? {});
+  let faults = validateFaults(options.faults ?? {}, [
+    'global',
+    ...EMULATORS.map((emulator) => emulator.id),
+  ]);
   const retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.callbackRetry };
   const webhookUrls: Partial<Record<ProviderId, string>> = { ...options.webhookUrls };
   let origin = '';
@@ -130,6 +134,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const app = new Hono<{ Bindings: HttpBindings }>();
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    // One line, no stack: a broken request must not flood the console of the app under test.
+    console.error(`@pay/sandbox: ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    return c.text('Internal Server Error\n', 500);
+  });
   for (const emulator of EMULATORS) {
     const providerApp = new Hono<{ Bindings: HttpBindings }>();
     providerApp.use(
