@@ -20,6 +20,7 @@ import {
   type SandboxInvoice,
 } from './invoice-store.ts';
 import { type InvoiceAction, nextState } from './lifecycle.ts';
+import { DEFAULT_MAX_BODY_BYTES, requestSizeLimit } from './request-guards.ts';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -45,6 +46,11 @@ export interface SandboxOptions {
    * (Bitsby allows 1 request per second). Default: `{ bitsby: { minIntervalMs: 1000 } }`.
    */
   providerOptions?: Partial<Record<ProviderId, Record<string, unknown>>>;
+  /**
+   * The largest request body any route reads, in bytes; a larger one is answered 413 unread.
+   * Default: 1 MiB.
+   */
+  maxBodyBytes?: number;
   /**
    * How many invoices the sandbox keeps, all providers together; creating one more forgets the
    * oldest. `Infinity` keeps every one. Default: `10000`.
@@ -78,6 +84,10 @@ export type ActionResult =
 /** Starts the sandbox: every provider under `{url}/<provider>`, pay pages and control API under `/_sandbox`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new InvoiceStore({ maxInvoices: options.maxInvoices ?? DEFAULT_MAX_INVOICES });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 1)) {
+    throw new RangeError(`maxBodyBytes must be a whole number from 1 (got ${maxBodyBytes})`);
+  }
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {}, [
@@ -140,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     console.error(`@pay/sandbox: ${c.req.method} ${c.req.path} failed: ${error.message}`);
     return c.text('Internal Server Error\n', 500);
   });
+  app.use(requestSizeLimit(maxBodyBytes));
   for (const emulator of EMULATORS) {
     const providerApp = new Hono<{ Bindings: HttpBindings }>();
     providerApp.use(
