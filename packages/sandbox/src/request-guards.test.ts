@@ -1,16 +1,46 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowedHostsOf } from './request-guards.ts';
 import { type Sandbox, startSandbox } from './sandbox.ts';
 
-// The guards every route sits behind: a body-size limit (413).
+// The guards every route sits behind: a body-size limit (413) and a Host check against DNS
+// rebinding (421).
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ maxBodyBytes: 4096 });
+  sandbox = await startSandbox({ maxBodyBytes: 4096, allowedHosts: ['sandbox'] });
 });
 afterAll(async () => {
   await sandbox.close();
 });
+
+/** A request with any `Host` header (fetch would replace it), answered as status and text. */
+function raw(
+  path: string,
+  options: { method?: string; host?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(sandbox.url);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { ...options.headers, ...(options.host ? { host: options.host } : {}) },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
 
 describe('request size limit (maxBodyBytes)', () => {
   const oversized = JSON.stringify({ description: 'x'.repeat(8000) });
@@ -71,5 +101,43 @@ describe('request size limit (maxBodyBytes)', () => {
 
   it('refuses a maxBodyBytes that is not a positive whole number', async () => {
     await expect(startSandbox({ maxBodyBytes: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('Host check (DNS rebinding)', () => {
+  it('answers 421 to a Host the sandbox does not listen on, on every route', async () => {
+    const { port } = new URL(sandbox.url);
+    const index = await raw('/_sandbox', { host: `rebound.example:${port}` });
+    expect(index.status).toBe(421);
+    expect(index.text).toContain('Misdirected Request');
+    expect(index.text).not.toContain(sandbox.credentials.crystalpay.secret);
+    const api = await raw('/crystalpay/v3/me/info/', {
+      method: 'POST',
+      host: `rebound.example:${port}`,
+      body: '{}',
+    });
+    expect(api.status).toBe(421);
+    expect((await raw('/_sandbox', { host: `127.0.0.1:${Number(port) + 1}` })).status).toBe(421);
+    expect((await raw('/_sandbox', { host: '127.0.0.1' })).status).toBe(421);
+  });
+
+  it('answers loopback by IP and name, its own host, and allowedHosts', async () => {
+    const { port } = new URL(sandbox.url);
+    for (const host of ['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]', 'sandbox']) {
+      const index = await raw('/_sandbox', { host: `${host}:${port}` });
+      expect(index.status, host).toBe(200);
+    }
+  });
+
+  it('lists the hosts a sandbox answers to', () => {
+    expect([...allowedHostsOf(4010, '0.0.0.0', ['sandbox', 'proxy:8080', '::1'])]).toEqual([
+      '127.0.0.1:4010',
+      'localhost:4010',
+      '[::1]:4010',
+      '0.0.0.0:4010',
+      'sandbox:4010',
+      'proxy:8080',
+    ]);
+    expect(allowedHostsOf(80, '127.0.0.1').has('localhost')).toBe(true);
   });
 });

@@ -21,3 +21,39 @@ export function requestSizeLimit(maxBytes: number): Guard {
       ),
   });
 }
+
+/**
+ * The `Host` values a sandbox answers to: loopback by IP and by name on its port, the host it
+ * was told to listen on, and any extra `allowed` (`name` or `name:port`; without a port, the
+ * sandbox's). Lower case; a port-80 sandbox also matches a `Host` without a port.
+ */
+export function allowedHostsOf(
+  port: number,
+  listenHost: string,
+  allowed: readonly string[] = [],
+): Set<string> {
+  const withPort = (host: string) => {
+    const name = host.toLowerCase();
+    if (!name.startsWith('[') && (name.match(/:/g) ?? []).length > 1) return `[${name}]:${port}`;
+    return /:\d+$/.test(name) ? name : `${name}:${port}`;
+  };
+  const hosts = new Set(['127.0.0.1', 'localhost', '[::1]', listenHost, ...allowed].map(withPort));
+  if (port === 80) for (const host of [...hosts]) hosts.add(host.replace(/:80$/, ''));
+  return hosts;
+}
+
+/**
+ * Answers 421 to a request whose `Host` is not one the sandbox listens on, so that a page on
+ * another site that rebinds its DNS name to 127.0.0.1 cannot read `/_sandbox` (credentials) or
+ * drive the sandbox. `hosts` is read per request: the port is known only once listening.
+ */
+export function hostCheck(hosts: () => ReadonlySet<string>): Guard {
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? '').toLowerCase();
+    if (hosts().has(host)) return next();
+    return c.text(
+      `Misdirected Request: this sandbox answers only to Host ${[...hosts()].join(', ')}, not ${JSON.stringify(host)}; add a name with the allowedHosts option (--allowed-host)\n`,
+      421,
+    );
+  };
+}

@@ -20,7 +20,12 @@ import {
   type SandboxInvoice,
 } from './invoice-store.ts';
 import { type InvoiceAction, nextState } from './lifecycle.ts';
-import { DEFAULT_MAX_BODY_BYTES, requestSizeLimit } from './request-guards.ts';
+import {
+  allowedHostsOf,
+  DEFAULT_MAX_BODY_BYTES,
+  hostCheck,
+  requestSizeLimit,
+} from './request-guards.ts';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -56,6 +61,12 @@ export interface SandboxOptions {
    * oldest. `Infinity` keeps every one. Default: `10000`.
    */
   maxInvoices?: number;
+  /**
+   * More `Host` names to answer to, besides `127.0.0.1`, `localhost`, `[::1]` and `host`, each
+   * `name` (on the sandbox's port) or `name:port`: e.g. `sandbox` when other containers reach it
+   * as `http://sandbox:4010`. Any other `Host` is answered 421 (a DNS-rebinding guard).
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** A running sandbox. */
@@ -88,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 1)) {
     throw new RangeError(`maxBodyBytes must be a whole number from 1 (got ${maxBodyBytes})`);
   }
+  let allowedHosts: ReadonlySet<string> = new Set();
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {}, [
@@ -150,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     console.error(`@pay/sandbox: ${c.req.method} ${c.req.path} failed: ${error.message}`);
     return c.text('Internal Server Error\n', 500);
   });
+  app.use(hostCheck(() => allowedHosts));
   app.use(requestSizeLimit(maxBodyBytes));
   for (const emulator of EMULATORS) {
     const providerApp = new Hono<{ Bindings: HttpBindings }>();
@@ -170,11 +183,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     act,
   });
 
-  const server = serve({
-    fetch: app.fetch,
-    port: options.port ?? 0,
-    hostname: options.host ?? '127.0.0.1',
-  });
+  const listenHost = options.host ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: listenHost });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -182,6 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${host}:${address.port}`;
+  allowedHosts = allowedHostsOf(address.port, listenHost, [host, ...(options.allowedHosts ?? [])]);
 
   return {
     url: origin,
