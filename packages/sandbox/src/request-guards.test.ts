@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHostsOf } from './request-guards.ts';
 import { type Sandbox, startSandbox } from './sandbox.ts';
 
-// The guards every route sits behind: a body-size limit (413) and a Host check against DNS
-// rebinding (421).
+// The guards every route sits behind: a body-size limit (413), a Host check against DNS
+// rebinding (421) and, on the state-changing /_sandbox routes, a cross-site check (403).
 
 let sandbox: Sandbox;
 
@@ -41,6 +41,23 @@ function raw(
     outgoing.end(options.body);
   });
 }
+
+async function createInvoice(target: Sandbox = sandbox): Promise<{ id: string; url: string }> {
+  const response = await fetch(`${target.baseUrls.crystalpay}/v3/invoice/create/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth_login: target.credentials.crystalpay.login,
+      auth_secret: target.credentials.crystalpay.secret,
+      amount: 10,
+      type: 'purchase',
+      lifetime: 30,
+    }),
+  });
+  return (await response.json()) as { id: string; url: string };
+}
+
+const stateOf = (id: string) => sandbox.invoices('crystalpay').find((i) => i.id === id)?.state;
 
 describe('request size limit (maxBodyBytes)', () => {
   const oversized = JSON.stringify({ description: 'x'.repeat(8000) });
@@ -139,5 +156,81 @@ describe('Host check (DNS rebinding)', () => {
       'proxy:8080',
     ]);
     expect(allowedHostsOf(80, '127.0.0.1').has('localhost')).toBe(true);
+  });
+});
+
+describe('cross-site requests', () => {
+  const crossSite = { 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' };
+
+  it('a cross-site form post to a pay action is refused with 403 and pays nothing', async () => {
+    const invoice = await createInvoice();
+    const response = await fetch(`${invoice.url}/pay`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...crossSite, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: string }).error).toContain('cross-site POST');
+    expect(stateOf(invoice.id)).toBe('created');
+  });
+
+  it('a text/plain post to /_sandbox/reset from another origin is refused', async () => {
+    const invoice = await createInvoice();
+    for (const headers of [
+      { ...crossSite },
+      { origin: 'http://evil.example' }, // a browser without Sec-Fetch-Site
+      { origin: 'null' }, // a sandboxed frame or a file: page
+      { 'sec-fetch-site': 'same-site', origin: `http://127.0.0.1:1` }, // another local port
+      { origin: sandbox.url.replace('http:', 'https:') },
+    ]) {
+      const response = await fetch(`${sandbox.url}/_sandbox/reset`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain' },
+        body: 'x',
+      });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+    }
+    for (const path of ['/_sandbox/faults', '/_sandbox/webhook-urls/bitsby']) {
+      const response = await fetch(`${sandbox.url}${path}`, {
+        method: 'PUT',
+        headers: crossSite,
+        body: '{}',
+      });
+      expect(response.status, path).toBe(403);
+    }
+    expect(stateOf(invoice.id)).toBe('created');
+  });
+
+  it('its own pages, a typed address and clients outside a browser pass', async () => {
+    const invoice = await createInvoice();
+    const own = await fetch(`${invoice.url}/pay-partial`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'sec-fetch-site': 'same-origin', origin: sandbox.url },
+    });
+    expect(own.status).toBe(303);
+    expect(stateOf(invoice.id)).toBe('partial');
+    const byName = await fetch(`${invoice.url}/expire`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'sec-fetch-site': 'same-origin',
+        origin: sandbox.url.replace('127.0.0.1', 'localhost'),
+      },
+    });
+    expect(byName.status).toBe(303);
+    expect(stateOf(invoice.id)).toBe('expired');
+    const typed = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'sec-fetch-site': 'none' },
+      body: '{}',
+    });
+    expect(typed.status).toBe(200);
+    expect((await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' })).status).toBe(200);
+  });
+
+  it('reads stay open: GET of the pay page and the index', async () => {
+    const response = await fetch(`${sandbox.url}/_sandbox`, { headers: crossSite });
+    expect(response.status).toBe(200);
   });
 });

@@ -57,3 +57,29 @@ export function hostCheck(hosts: () => ReadonlySet<string>): Guard {
     );
   };
 }
+
+/**
+ * Refuses with 403 a request that changes state (anything but GET, HEAD and OPTIONS) when a
+ * browser says it comes from another site: `Sec-Fetch-Site` other than `same-origin` or `none`,
+ * or an `Origin` that is not the sandbox's own. Clients outside a browser send neither and pass;
+ * the sandbox's own pay-page forms are same-origin and pass.
+ */
+export function crossSiteCheck(hosts: () => ReadonlySet<string>): Guard {
+  return async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const site = c.req.header('sec-fetch-site')?.toLowerCase();
+    const origin = c.req.header('origin');
+    const ownOrigin =
+      origin === undefined ||
+      (/^http:\/\//i.test(origin) && hosts().has(origin.slice('http://'.length).toLowerCase()));
+    const crossSite =
+      (site !== undefined && site !== 'same-origin' && site !== 'none') || !ownOrigin;
+    if (!crossSite) return next();
+    return c.json(
+      {
+        error: `Forbidden: the sandbox refuses a cross-site ${c.req.method} (Sec-Fetch-Site: ${site ?? 'absent'}, Origin: ${origin ?? 'absent'}); post from its own pages or from outside a browser`,
+      },
+      403,
+    );
+  };
+}

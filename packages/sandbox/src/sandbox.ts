@@ -22,6 +22,7 @@ import {
 import { type InvoiceAction, nextState } from './lifecycle.ts';
 import {
   allowedHostsOf,
+  crossSiteCheck,
   DEFAULT_MAX_BODY_BYTES,
   hostCheck,
   requestSizeLimit,
@@ -164,6 +165,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   app.use(hostCheck(() => allowedHosts));
   app.use(requestSizeLimit(maxBodyBytes));
+  app.use(
+    '/_sandbox/*',
+    crossSiteCheck(() => allowedHosts),
+  );
   for (const emulator of EMULATORS) {
     const providerApp = new Hono<{ Bindings: HttpBindings }>();
     providerApp.use(
