@@ -1,21 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver } from './callback-receiver.ts';
 import { type Sandbox, startSandbox } from './sandbox.ts';
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;
+/** A callback URL that accepts the request and never answers. */
+let hanging: Server;
+let hangingUrl: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startSandbox({ callbackRetry: { delaysMs: [], timeoutMs: 20_000 } });
   receiver = await startCallbackReceiver();
+  hanging = createServer(() => {});
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hangs`;
 });
 afterAll(async () => {
   await sandbox.close();
   await receiver.close();
+  hanging.closeAllConnections();
+  await new Promise((resolve) => hanging.close(resolve));
 });
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+async function createInvoice(callbackUrl?: string): Promise<{ id: string; url: string }> {
+  const response = await fetch(`${sandbox.baseUrls.crystalpay}/v3/invoice/create/`, {
+    method: 'POST',
+    body: JSON.stringify({
+      auth_login: sandbox.credentials.crystalpay.login,
+      auth_secret: sandbox.credentials.crystalpay.secret,
+      amount: 10,
+      type: 'purchase',
+      lifetime: 30,
+      ...(callbackUrl ? { callback_url: callbackUrl } : {}),
+    }),
+  });
+  return (await response.json()) as { id: string; url: string };
+}
 
 const control = (path: string, init: RequestInit = {}) => fetch(`${sandbox.url}${path}`, init);
 const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
@@ -39,6 +64,7 @@ describe('malformed control input', () => {
       ['/_sandbox/faults', { method: 'PUT', body: '{"crystal": {"errorRate": 1}}' }, 'not a scope'],
       ['/_sandbox/invoices?provider=nope', {}, 'provider must be one of'],
       ['/_sandbox/invoices/crystalpay/x/dance', { method: 'POST' }, 'action must be one of'],
+      ['/_sandbox/invoices/crystalpay/x/pay?wait=yes', { method: 'POST' }, 'wait must be'],
     ];
     for (const [path, init, message] of cases) {
       const response = await control(path, init);
@@ -67,5 +93,97 @@ describe('malformed control input', () => {
     expect(await set.json()).toMatchObject({ bitsby: receiver.url });
     const cleared = await control('/_sandbox/webhook-urls/bitsby', { method: 'PUT', body: '{}' });
     expect(await cleared.json()).not.toHaveProperty('bitsby');
+  });
+});
+
+describe('callbacks in the background', () => {
+  it('a pay action answers at once while the callback URL hangs', async () => {
+    const invoice = await createInvoice(hangingUrl);
+    const started = Date.now();
+    const response = await fetch(`${invoice.url}/pay`, { method: 'POST', redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(Date.now() - started).toBeLessThan(5000); // the callback timeout is 20 s
+    expect(decodeURIComponent(response.headers.get('location') ?? '')).toContain(
+      'Status is now payed; callback sent in the background',
+    );
+    const page = await (await fetch(invoice.url)).text();
+    expect(page).toContain('data-testid="delivering"');
+    expect(page).toContain('<meta http-equiv="refresh" content="1">');
+  });
+
+  it('the control API answers at once too, or after the first attempt with ?wait=callback', async () => {
+    const slow = await createInvoice(hangingUrl);
+    const started = Date.now();
+    const response = await control(`/_sandbox/invoices/crystalpay/${slow.id}/fail`, {
+      method: 'POST',
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      status: 'failed',
+      callbackSent: true,
+      invoice: { state: 'failed', callbacks: [] },
+    });
+
+    const quick = await createInvoice(receiver.url);
+    const waited = await control(`/_sandbox/invoices/crystalpay/${quick.id}/pay?wait=callback`, {
+      method: 'POST',
+    });
+    expect(await waited.json()).toMatchObject({
+      ok: true,
+      status: 'payed',
+      callback: { status: 200, acknowledged: true },
+    });
+    await receiver.next();
+  });
+
+  it('sandbox.act still reports the first attempt; callbacksSettled waits for retries', async () => {
+    const flaky = await startCallbackReceiver();
+    const retrying = await startSandbox({ callbackRetry: { delaysMs: [50, 50] } });
+    try {
+      flaky.respondWith(500);
+      const created = await fetch(`${retrying.baseUrls.crystalpay}/v3/invoice/create/`, {
+        method: 'POST',
+        body: JSON.stringify({
+          auth_login: retrying.credentials.crystalpay.login,
+          auth_secret: retrying.credentials.crystalpay.secret,
+          amount: 10,
+          type: 'purchase',
+          lifetime: 30,
+          callback_url: flaky.url,
+        }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const result = await retrying.act('crystalpay', id, 'pay');
+      expect(result.ok && result.callback).toMatchObject({ status: 500, acknowledged: false });
+      await retrying.callbacksSettled();
+      expect(retrying.invoices()[0]?.callbacks).toHaveLength(3);
+    } finally {
+      await retrying.close();
+      await flaky.close();
+    }
+  });
+
+  it('close() cancels a hanging delivery and waits for it to end', async () => {
+    const closing = await startSandbox({ callbackRetry: { delaysMs: [1000], timeoutMs: 20_000 } });
+    const created = await fetch(`${closing.baseUrls.crystalpay}/v3/invoice/create/`, {
+      method: 'POST',
+      body: JSON.stringify({
+        auth_login: closing.credentials.crystalpay.login,
+        auth_secret: closing.credentials.crystalpay.secret,
+        amount: 10,
+        type: 'purchase',
+        lifetime: 30,
+        callback_url: hangingUrl,
+      }),
+    });
+    const { url } = (await created.json()) as { url: string };
+    await fetch(`${url}/pay`, { method: 'POST', redirect: 'manual' });
+    const started = Date.now();
+    await closing.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    const [invoice] = closing.invoices();
+    expect(invoice?.callbacks).toHaveLength(1);
+    expect(invoice?.callbacks[0]).toMatchObject({ status: undefined, acknowledged: false });
   });
 });

@@ -3,10 +3,10 @@ import { isHttpUrl } from '@pay/core';
 import type { Context, Hono } from 'hono';
 import { EMULATORS } from './emulators/index.ts';
 import { type FaultConfig, validateFaults } from './faults.ts';
-import type { InvoiceStore, ProviderId } from './invoice-store.ts';
+import type { InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
 import { INVOICE_ACTIONS, type InvoiceAction } from './lifecycle.ts';
 import { renderPayPage } from './pay-page.ts';
-import type { ActionResult, Sandbox } from './sandbox.ts';
+import type { Sandbox, StartedAction } from './sandbox.ts';
 
 /** The sandbox state the control API reads and changes. */
 export interface ControlState {
@@ -17,6 +17,10 @@ export interface ControlState {
   baseUrls(): Sandbox['baseUrls'];
   faults: { get(): FaultConfig; set(next: FaultConfig): void };
   act: Sandbox['act'];
+  /** Starts an action and answers at once; its callback goes in the background. */
+  start(provider: ProviderId, id: string, action: InvoiceAction): Promise<StartedAction>;
+  /** Whether a callback of the invoice is still on its way (first attempt or retries). */
+  isDelivering(invoice: SandboxInvoice): boolean;
 }
 
 const PROVIDERS: readonly string[] = EMULATORS.map((emulator) => emulator.id);
@@ -48,7 +52,7 @@ async function jsonObject(
  * whose buttons post back to `/_sandbox/pay/<provider>/<id>/<action>`.
  */
 export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: ControlState): void {
-  const { store, credentials, webhookUrls, act } = state;
+  const { store, credentials, webhookUrls, start } = state;
   const unknownProvider = (c: Context, provider: string) =>
     refuse(c, 404, `no provider ${JSON.stringify(provider)}: one of ${PROVIDERS.join(', ')}`);
 
@@ -72,8 +76,20 @@ export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: Co
     if (!isAction(action)) {
       return refuse(c, 400, `action must be one of ${INVOICE_ACTIONS.join(', ')}`);
     }
-    const result = await act(provider, id, action);
-    return result.ok ? c.json(result) : c.json({ error: result.reason }, result.httpStatus);
+    const wait = c.req.query('wait');
+    if (wait !== undefined && wait !== 'callback') {
+      return refuse(
+        c,
+        400,
+        'wait must be "callback" (answer after the first callback attempt) or absent',
+      );
+    }
+    const started = await start(provider, id, action);
+    if (!started.ok) return c.json({ error: started.reason }, started.httpStatus);
+    const { callback, ...result } = started;
+    if (wait === 'callback') return c.json({ ...result, callback: await callback });
+    // Answered at once: the attempts appear at GET /_sandbox/invoices/<provider>/<id>.
+    return c.json({ ...result, callbackSent: callback !== undefined });
   });
   app.get('/_sandbox/webhook-urls', (c) => c.json(webhookUrls));
   app.put('/_sandbox/webhook-urls/:provider', async (c) => {
@@ -114,16 +130,17 @@ export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: Co
         emulator,
         c.req.query('notice'),
         invoice.callbackUrl ?? webhookUrls[provider],
+        state.isDelivering(invoice),
       ),
     );
   });
   app.post('/_sandbox/pay/:provider/:id/:action', async (c) => {
     const { provider, id, action } = c.req.param();
-    const result =
+    const started =
       isProvider(provider) && isAction(action)
-        ? await act(provider, id, action)
+        ? await start(provider, id, action)
         : ({ ok: false, reason: `no ${provider} invoice or action ${action}` } as const);
-    const notice = result.ok ? describeResult(result) : result.reason;
+    const notice = started.ok ? describeStart(started) : started.reason;
     return c.redirect(
       `/_sandbox/pay/${encodeURIComponent(provider)}/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`,
       303,
@@ -134,12 +151,9 @@ export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: Co
   );
 }
 
-function describeResult(result: Extract<ActionResult, { ok: true }>): string {
-  const callback = result.callback;
-  const delivery = !callback
-    ? 'no callback sent (the provider sends none for this change, or no callback URL is set)'
-    : callback.acknowledged
-      ? `callback delivered (HTTP ${callback.status})`
-      : `callback not acknowledged (${callback.status ? `HTTP ${callback.status}` : callback.error}); retrying`;
-  return `Status is now ${result.status}; ${delivery}.`;
+function describeStart(started: Extract<StartedAction, { ok: true }>): string {
+  const delivery = started.callback
+    ? 'callback sent in the background: its attempts show below'
+    : 'no callback sent (the provider sends none for this change, or no callback URL is set)';
+  return `Status is now ${started.status}; ${delivery}.`;
 }

@@ -84,7 +84,12 @@ export interface Sandbox {
   invoices(provider?: ProviderId): SandboxInvoice[];
   /** Sets (or with `undefined` clears) a provider's project-level webhook URL. */
   setWebhookUrl(provider: ProviderId, url: string | undefined): void;
-  /** Stops the server and any callback retries. */
+  /**
+   * Resolves once every callback in flight has ended: acknowledged, out of retries, or cancelled
+   * by `close()`. Callbacks are delivered in the background; `act` waits only for the first attempt.
+   */
+  callbacksSettled(): Promise<void>;
+  /** Stops the server, cancels the callbacks in flight and waits for them to end. */
   close(): Promise<void>;
 }
 
@@ -92,6 +97,17 @@ export interface Sandbox {
 export type ActionResult =
   | { ok: true; invoice: SandboxInvoice; status: string; callback: CallbackAttempt | undefined }
   | { ok: false; reason: string; httpStatus: 404 | 409 };
+
+/** What starting an action did: its callback, if any, is on its way in the background. */
+export type StartedAction =
+  | {
+      ok: true;
+      invoice: SandboxInvoice;
+      status: string;
+      /** The first callback attempt, once it has an answer; `undefined` when none is sent. */
+      callback: Promise<CallbackAttempt> | undefined;
+    }
+  | Extract<ActionResult, { ok: false }>;
 
 /** Starts the sandbox: every provider under `{url}/<provider>`, pay pages and control API under `/_sandbox`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -101,6 +117,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw new RangeError(`maxBodyBytes must be a whole number from 1 (got ${maxBodyBytes})`);
   }
   let allowedHosts: ReadonlySet<string> = new Set();
+  /** Every callback delivery in flight (retries included), and how many each invoice has. */
+  const deliveries = new Set<Promise<void>>();
+  const delivering = new Map<SandboxInvoice, number>();
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {}, [
@@ -126,11 +145,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options: { ...options.providerOptions?.[emulator.id] },
   });
 
-  async function act(
+  async function start(
     provider: ProviderId,
     id: string,
     action: InvoiceAction,
-  ): Promise<ActionResult> {
+  ): Promise<StartedAction> {
     const emulator = EMULATORS.find((candidate) => candidate.id === provider);
     const invoice = store.get(provider, id);
     if (!emulator || !invoice)
@@ -149,11 +168,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (action === 'pay-partial') invoice.paidAmount = halveDecimal(invoice.amount);
     if (next.state !== 'partial') invoice.finalAt = Date.now();
     const context = contextOf(emulator);
+    // Built (signed) now, from the state just set; sent in the background.
     const callback = await emulator.callback(invoice, context);
-    const attempt = callback
-      ? await deliverCallback(callback, invoice.callbacks, retryPolicy, closing.signal)
-      : undefined;
-    return { ok: true, invoice, status: emulator.statusOf(invoice), callback: attempt };
+    const status = emulator.statusOf(invoice);
+    if (!callback) return { ok: true, invoice, status, callback: undefined };
+    const delivery = deliverCallback(callback, invoice.callbacks, retryPolicy, closing.signal);
+    deliveries.add(delivery.settled);
+    delivering.set(invoice, (delivering.get(invoice) ?? 0) + 1);
+    void delivery.settled.then(() => {
+      deliveries.delete(delivery.settled);
+      const left = (delivering.get(invoice) ?? 1) - 1;
+      if (left > 0) delivering.set(invoice, left);
+      else delivering.delete(invoice);
+    });
+    return { ok: true, invoice, status, callback: delivery.first };
+  }
+
+  async function act(
+    provider: ProviderId,
+    id: string,
+    action: InvoiceAction,
+  ): Promise<ActionResult> {
+    const started = await start(provider, id, action);
+    return started.ok ? { ...started, callback: await started.callback } : started;
+  }
+
+  async function callbacksSettled(): Promise<void> {
+    while (deliveries.size > 0) await Promise.all(deliveries);
   }
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -186,6 +227,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrls: () => baseUrlsOf(origin),
     faults: { get: () => faults, set: (next) => (faults = next) },
     act,
+    start,
+    isDelivering: (invoice) => delivering.has(invoice),
   });
 
   const listenHost = options.host ?? '127.0.0.1';
@@ -208,12 +251,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setWebhookUrl: (provider, url) => {
       webhookUrls[provider] = url;
     },
+    callbacksSettled,
     close: async () => {
       closing.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await callbacksSettled();
     },
   };
 }
