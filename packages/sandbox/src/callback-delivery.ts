@@ -32,19 +32,23 @@ export interface Delivery {
 
 /**
  * Starts delivering a callback in the background: nothing waits for the receiver unless it
- * awaits `first` or `settled`. Retries (only while unacknowledged) follow the policy until
- * `signal` aborts (the sandbox closing). Every attempt is appended to `log`.
+ * awaits `first` or `settled`. The first attempt waits for `after` (the previous callback of the
+ * same invoice, so that a later one never overtakes it). Retries (only while unacknowledged)
+ * follow the policy until `signal` aborts (the sandbox closing). Every attempt is appended to `log`.
  */
 export function deliverCallback(
   callback: OutgoingCallback,
   log: CallbackAttempt[],
   policy: CallbackRetryPolicy,
   signal: AbortSignal,
+  after: Promise<unknown> = Promise.resolve(),
 ): Delivery {
-  const first = attempt(callback, policy, signal).then((result) => {
-    log.push(result);
-    return result;
-  });
+  const first = after
+    .then(() => attempt(callback, policy, signal))
+    .then((result) => {
+      log.push(result);
+      return result;
+    });
   const settled = first.then((result) =>
     result.acknowledged ? undefined : retry(callback, log, policy, signal),
   );

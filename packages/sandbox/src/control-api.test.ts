@@ -137,6 +137,42 @@ describe('callbacks in the background', () => {
     await receiver.next();
   });
 
+  it("an invoice's callbacks go out in the order of its actions", async () => {
+    // A receiver that takes 300 ms to answer: the second callback must not overtake the first.
+    const events: string[] = [];
+    const slow = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const { state } = JSON.parse(body) as { state: string };
+        events.push(`arrived ${state}`);
+        setTimeout(() => {
+          events.push(`answered ${state}`);
+          response.end('ok');
+        }, 300);
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const invoice = await createInvoice(
+        `http://127.0.0.1:${(slow.address() as AddressInfo).port}/cb`,
+      );
+      for (const action of ['pay-partial', 'pay']) {
+        await control(`/_sandbox/invoices/crystalpay/${invoice.id}/${action}`, { method: 'POST' });
+      }
+      await expect.poll(() => events.length).toBe(4);
+      expect(events).toEqual([
+        'arrived wrongamount',
+        'answered wrongamount',
+        'arrived payed',
+        'answered payed',
+      ]);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
   it('sandbox.act still reports the first attempt; callbacksSettled waits for retries', async () => {
     const flaky = await startCallbackReceiver();
     const retrying = await startSandbox({ callbackRetry: { delaysMs: [50, 50] } });

@@ -117,9 +117,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw new RangeError(`maxBodyBytes must be a whole number from 1 (got ${maxBodyBytes})`);
   }
   let allowedHosts: ReadonlySet<string> = new Set();
-  /** Every callback delivery in flight (retries included), and how many each invoice has. */
+  /**
+   * Every callback delivery in flight (retries included); per invoice, how many and the first
+   * attempt of the latest, which the next one waits for.
+   */
   const deliveries = new Set<Promise<void>>();
-  const delivering = new Map<SandboxInvoice, number>();
+  const delivering = new Map<SandboxInvoice, { count: number; last: Promise<unknown> }>();
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
   let faults = validateFaults(options.faults ?? {}, [
@@ -172,13 +175,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const callback = await emulator.callback(invoice, context);
     const status = emulator.statusOf(invoice);
     if (!callback) return { ok: true, invoice, status, callback: undefined };
-    const delivery = deliverCallback(callback, invoice.callbacks, retryPolicy, closing.signal);
+    const delivery = deliverCallback(
+      callback,
+      invoice.callbacks,
+      retryPolicy,
+      closing.signal,
+      delivering.get(invoice)?.last, // in order: after the invoice's previous first attempt
+    );
     deliveries.add(delivery.settled);
-    delivering.set(invoice, (delivering.get(invoice) ?? 0) + 1);
+    delivering.set(invoice, {
+      count: (delivering.get(invoice)?.count ?? 0) + 1,
+      last: delivery.first,
+    });
     void delivery.settled.then(() => {
       deliveries.delete(delivery.settled);
-      const left = (delivering.get(invoice) ?? 1) - 1;
-      if (left > 0) delivering.set(invoice, left);
+      const entry = delivering.get(invoice);
+      if (entry && entry.count > 1) entry.count -= 1;
       else delivering.delete(invoice);
     });
     return { ok: true, invoice, status, callback: delivery.first };
