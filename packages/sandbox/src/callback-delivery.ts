@@ -22,21 +22,37 @@ export const DEFAULT_RETRY_POLICY: CallbackRetryPolicy = {
   timeoutMs: 5000,
 };
 
+/** A callback on its way: its first attempt, and the end of every attempt (retries included). */
+export interface Delivery {
+  /** Resolves with the first attempt once it has an answer (or none came). */
+  first: Promise<CallbackAttempt>;
+  /** Resolves once the callback is acknowledged, its retries run out, or `signal` aborts. */
+  settled: Promise<void>;
+}
+
 /**
- * Delivers a callback: the first attempt is awaited, so the caller can report it; retries (only
- * while unacknowledged) continue in the background until `signal` aborts (the sandbox closing).
- * Every attempt is appended to `log`.
+ * Starts delivering a callback in the background: nothing waits for the receiver unless it
+ * awaits `first` or `settled`. The first attempt waits for `after` (the previous callback of the
+ * same invoice, so that a later one never overtakes it). Retries (only while unacknowledged)
+ * follow the policy until `signal` aborts (the sandbox closing). Every attempt is appended to `log`.
  */
-export async function deliverCallback(
+export function deliverCallback(
   callback: OutgoingCallback,
   log: CallbackAttempt[],
   policy: CallbackRetryPolicy,
   signal: AbortSignal,
-): Promise<CallbackAttempt> {
-  const first = await attempt(callback, policy, signal);
-  log.push(first);
-  if (!first.acknowledged) void retry(callback, log, policy, signal);
-  return first;
+  after: Promise<unknown> = Promise.resolve(),
+): Delivery {
+  const first = after
+    .then(() => attempt(callback, policy, signal))
+    .then((result) => {
+      log.push(result);
+      return result;
+    });
+  const settled = first.then((result) =>
+    result.acknowledged ? undefined : retry(callback, log, policy, signal),
+  );
+  return { first, settled };
 }
 
 async function retry(

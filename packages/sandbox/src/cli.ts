@@ -1,29 +1,21 @@
 #!/usr/bin/env node
-// `pay-sandbox [--port 4010] [--host 127.0.0.1]`: runs the sandbox until interrupted and prints
-// what a client needs: every provider's base URL and test credentials.
-import { parseArgs } from 'node:util';
+// `pay-sandbox [--port 4010] [--host 127.0.0.1] […]` (options in cli-options.ts): runs the
+// sandbox until interrupted and prints what a client needs: every provider's base URL and test
+// credentials.
+import { parseCliOptions, USAGE } from './cli-options.ts';
 import { startSandbox } from './sandbox.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    help: { type: 'boolean', default: false },
-  },
-});
-
-if (values.help) {
-  console.log('usage: pay-sandbox [--port 4010] [--host 127.0.0.1]');
+const parsed = parseCliOptions(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`pay-sandbox: ${parsed.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  console.log(USAGE);
   process.exit(0);
 }
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`pay-sandbox: --port must be a whole number from 0 to 65535 (got ${values.port})`);
-  process.exit(2);
-}
-
-const sandbox = await startSandbox({ port, host: values.host });
+const sandbox = await startSandbox(parsed.options);
 console.log(
   `@pay/sandbox listening on ${sandbox.url}  (pay pages and control API under ${sandbox.url}/_sandbox)\n`,
 );

@@ -28,11 +28,35 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Checks a fault config; throws a `RangeError` naming the bad value. */
-export function validateFaults(config: FaultConfig): FaultConfig {
+const SETTINGS: Readonly<Record<keyof FaultSettings, number>> = {
+  latencyMs: 60_000,
+  errorRate: 1,
+  malformedRate: 1,
+  dropRate: 1,
+};
+
+/**
+ * Checks a fault config: an object of scopes (`global` or, when `scopes` is given, one of them),
+ * each an object of known settings in range. Throws a `RangeError` naming the bad part.
+ */
+export function validateFaults(config: FaultConfig, scopes?: readonly string[]): FaultConfig {
+  const isObject = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(config)) throw new RangeError('faults must be an object of scopes');
   for (const [scope, settings] of Object.entries(config)) {
-    for (const [name, value] of Object.entries(settings ?? {})) {
-      const limit = name === 'latencyMs' ? 60_000 : 1;
+    if (scopes && !scopes.includes(scope)) {
+      throw new RangeError(`faults.${scope} is not a scope: one of ${scopes.join(', ')}`);
+    }
+    if (settings === undefined) continue;
+    if (!isObject(settings)) throw new RangeError(`faults.${scope} must be an object of settings`);
+    for (const [name, value] of Object.entries(settings)) {
+      if (!Object.hasOwn(SETTINGS, name)) {
+        throw new RangeError(
+          `faults.${scope}.${name} is not a setting: one of ${Object.keys(SETTINGS).join(', ')}`,
+        );
+      }
+      const limit = SETTINGS[name as keyof FaultSettings];
+      if (value === undefined) continue;
       if (typeof value !== 'number' || !(value >= 0 && value <= limit)) {
         throw new RangeError(`faults.${scope}.${name} must be a number from 0 to ${limit}`);
       }

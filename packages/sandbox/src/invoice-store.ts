@@ -35,13 +35,41 @@ export interface SandboxInvoice {
   callbacks: CallbackAttempt[];
 }
 
-/** In-memory invoices of every provider; nothing survives `close()`. */
+/** How many invoices a store keeps by default before it forgets the oldest. */
+export const DEFAULT_MAX_INVOICES = 10_000;
+
+/**
+ * In-memory invoices of every provider; nothing survives `close()`. It holds at most
+ * `maxInvoices` (default {@link DEFAULT_MAX_INVOICES}, `Infinity` for no cap): adding one more
+ * forgets the oldest, so a long load run cannot grow the sandbox's memory without bound.
+ */
 export class InvoiceStore {
   readonly #invoices = new Map<string, SandboxInvoice>();
+  readonly maxInvoices: number;
 
+  constructor(options: { maxInvoices?: number | undefined } = {}) {
+    const max = options.maxInvoices ?? DEFAULT_MAX_INVOICES;
+    if (!(max === Number.POSITIVE_INFINITY || (Number.isInteger(max) && max >= 1))) {
+      throw new RangeError(`maxInvoices must be a whole number from 1, or Infinity (got ${max})`);
+    }
+    this.maxInvoices = max;
+  }
+
+  /** Adds (or replaces) an invoice as the newest, forgetting the oldest beyond the cap. */
   add(invoice: SandboxInvoice): SandboxInvoice {
-    this.#invoices.set(key(invoice.provider, invoice.id), invoice);
+    const id = key(invoice.provider, invoice.id);
+    this.#invoices.delete(id); // a replaced invoice counts as the newest
+    this.#invoices.set(id, invoice);
+    while (this.#invoices.size > this.maxInvoices) {
+      const oldest = this.#invoices.keys().next().value as string;
+      this.#invoices.delete(oldest);
+    }
     return invoice;
+  }
+
+  /** How many invoices the store holds. */
+  get size(): number {
+    return this.#invoices.size;
   }
 
   get(provider: ProviderId, id: string): SandboxInvoice | undefined {

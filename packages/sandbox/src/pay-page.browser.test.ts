@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { digestHex } from '@pay/core';
 import { createCrystalPay } from '@pay/crystalpay';
 import { type Browser, chromium } from 'playwright-core';
@@ -65,14 +67,55 @@ describe.skipIf(!hasChromium && !process.env.CI)('pay page in a browser', () => 
     await page.getByTestId('notice').waitFor();
 
     expect(await page.getByTestId('notice').textContent()).toContain(
-      'callback delivered (HTTP 200)',
+      'callback sent in the background',
     );
-    expect(await page.getByTestId('status').textContent()).toBe('payed (paid)');
-    expect(await page.getByTestId('final').isVisible()).toBe(true);
     const callback = JSON.parse((await receiver.next()).body) as Record<string, unknown>;
     expect(callback).toMatchObject({ id: invoice.id, state: 'payed', amount: '990' });
+    // The page reloads itself while the callback is on its way, then shows the attempt and stops.
+    await expect
+      .poll(
+        async () =>
+          `${await page.getByTestId('callback').textContent()} ${await page.getByTestId('delivering').count()}`,
+        { timeout: 10_000 },
+      )
+      .toMatch(/HTTP 200, acknowledged .* 0$/);
+    expect(await page.getByTestId('status').textContent()).toBe('payed (paid)');
+    expect(await page.getByTestId('final').isVisible()).toBe(true);
     expect(callback.signature).toBe(
       digestHex('sha1', `${invoice.id}:${sandbox.credentials.crystalpay.salt}`),
     );
+  }, 30_000);
+
+  it('a form on another site that posts to Pay is refused and pays nothing', async () => {
+    const crystalpay = createCrystalPay({
+      ...sandbox.credentials.crystalpay,
+      baseUrl: sandbox.baseUrls.crystalpay,
+    } as never);
+    const invoice = await crystalpay.invoice.create({
+      amount: '10',
+      type: 'purchase',
+      lifetime: 30,
+    });
+    // The attacker's page, on another site (localhost vs 127.0.0.1), submits itself on load.
+    const attacker = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(
+        `<form method="post" action="${invoice.url}/pay"></form><script>document.forms[0].submit()</script>`,
+      );
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      const refused = page.waitForResponse(`${invoice.url}/pay`);
+      await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+      expect((await refused).status()).toBe(403);
+      expect(await page.textContent('body')).toContain('cross-site POST');
+      expect(sandbox.invoices('crystalpay').find((held) => held.id === invoice.id)?.state).toBe(
+        'created',
+      );
+    } finally {
+      attacker.closeAllConnections();
+      await new Promise((resolve) => attacker.close(resolve));
+    }
   }, 30_000);
 });

@@ -26,6 +26,8 @@ export function renderPayPage(
   notice: string | undefined,
   /** Where callbacks go: the invoice's own URL, else the provider's project-level one. */
   callbackUrl: string | undefined,
+  /** Whether a callback is still on its way: the page then reloads itself every second. */
+  delivering = false,
 ): string {
   const rows: Array<[string, string]> = [
     ['Invoice', invoice.id],
@@ -38,6 +40,9 @@ export function renderPayPage(
   const callbackLine = last
     ? `Last callback: ${last.status === undefined ? `no answer (${last.error ?? 'error'})` : `HTTP ${last.status}`}, ${last.acknowledged ? 'acknowledged' : 'not acknowledged'} — ${invoice.callbacks.length} attempt(s)`
     : 'No callback sent yet.';
+  const deliveringLine = delivering
+    ? '<p data-testid="delivering">A callback is on its way; this page reloads until it ends.</p>\n'
+    : '';
   const buttons = isFinal(invoice.state)
     ? '<p data-testid="final">This invoice is final.</p>'
     : INVOICE_ACTIONS.filter(
@@ -53,7 +58,7 @@ export function renderPayPage(
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(emulator.name)} sandbox — invoice ${escapeHtml(invoice.id)}</title>
+${delivering ? '<meta http-equiv="refresh" content="1">\n' : ''}<title>${escapeHtml(emulator.name)} sandbox — invoice ${escapeHtml(invoice.id)}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1b1f24; }
   h1 { font-size: 1.4rem; } .badge { background: #fde68a; border-radius: 4px; padding: 0 .4rem; font-size: .8rem; }
@@ -71,7 +76,7 @@ ${notice ? `<p class="notice" data-testid="notice">${escapeHtml(notice)}</p>` : 
 ${rows.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td data-testid="${escapeHtml(name.toLowerCase().replace(/ /g, '-'))}">${escapeHtml(value)}</td></tr>`).join('\n')}
 </table>
 <p data-testid="callback">${escapeHtml(callbackLine)}</p>
-${buttons}
+${deliveringLine}${buttons}
 <p><small>Nothing here is real money. @pay/sandbox emulates the provider for tests and demos.</small></p>
 </body>
 </html>`;

@@ -72,10 +72,13 @@ describe('pay page', () => {
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
     expect(location).toContain(`/_sandbox/pay/crystalpay/${invoice.id}?notice=`);
+    expect(decodeURIComponent(location)).toContain('callback sent in the background');
     const callback = await receiver.next();
     expect(JSON.parse(callback.body)).toMatchObject({ id: invoice.id, state: 'payed' });
+    await sandbox.callbacksSettled();
     const page = await (await fetch(new URL(location, sandbox.url))).text();
-    expect(page).toContain('callback delivered (HTTP 200)');
+    expect(page).toContain('Last callback: HTTP 200, acknowledged');
+    expect(page).not.toContain('data-testid="delivering"');
     expect(page).toContain('data-testid="final"');
   });
 
@@ -91,7 +94,7 @@ describe('control API', () => {
   it('acts on an invoice and reports the callback attempt', async () => {
     const invoice = await createInvoice({ callback_url: receiver.url });
     const response = await fetch(
-      `${sandbox.url}/_sandbox/invoices/crystalpay/${invoice.id}/pay-partial`,
+      `${sandbox.url}/_sandbox/invoices/crystalpay/${invoice.id}/pay-partial?wait=callback`,
       { method: 'POST' },
     );
     const result = (await response.json()) as { callback: unknown };

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import {
   type CallbackRetryPolicy,
   DEFAULT_RETRY_POLICY,
@@ -13,11 +14,19 @@ import { EMULATORS } from './emulators/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
   type CallbackAttempt,
+  DEFAULT_MAX_INVOICES,
   InvoiceStore,
   type ProviderId,
   type SandboxInvoice,
 } from './invoice-store.ts';
 import { type InvoiceAction, nextState } from './lifecycle.ts';
+import {
+  allowedHostsOf,
+  crossSiteCheck,
+  DEFAULT_MAX_BODY_BYTES,
+  hostCheck,
+  requestSizeLimit,
+} from './request-guards.ts';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -43,6 +52,22 @@ export interface SandboxOptions {
    * (Bitsby allows 1 request per second). Default: `{ bitsby: { minIntervalMs: 1000 } }`.
    */
   providerOptions?: Partial<Record<ProviderId, Record<string, unknown>>>;
+  /**
+   * The largest request body any route reads, in bytes; a larger one is answered 413 unread.
+   * Default: 1 MiB.
+   */
+  maxBodyBytes?: number;
+  /**
+   * How many invoices the sandbox keeps, all providers together; creating one more forgets the
+   * oldest. `Infinity` keeps every one. Default: `10000`.
+   */
+  maxInvoices?: number;
+  /**
+   * More `Host` names to answer to, besides `127.0.0.1`, `localhost`, `[::1]` and `host`, each
+   * `name` (on the sandbox's port) or `name:port`: e.g. `sandbox` when other containers reach it
+   * as `http://sandbox:4010`. Any other `Host` is answered 421 (a DNS-rebinding guard).
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** A running sandbox. */
@@ -59,7 +84,12 @@ export interface Sandbox {
   invoices(provider?: ProviderId): SandboxInvoice[];
   /** Sets (or with `undefined` clears) a provider's project-level webhook URL. */
   setWebhookUrl(provider: ProviderId, url: string | undefined): void;
-  /** Stops the server and any callback retries. */
+  /**
+   * Resolves once every callback in flight has ended: acknowledged, out of retries, or cancelled
+   * by `close()`. Callbacks are delivered in the background; `act` waits only for the first attempt.
+   */
+  callbacksSettled(): Promise<void>;
+  /** Stops the server, cancels the callbacks in flight and waits for them to end. */
   close(): Promise<void>;
 }
 
@@ -68,12 +98,37 @@ export type ActionResult =
   | { ok: true; invoice: SandboxInvoice; status: string; callback: CallbackAttempt | undefined }
   | { ok: false; reason: string; httpStatus: 404 | 409 };
 
+/** What starting an action did: its callback, if any, is on its way in the background. */
+export type StartedAction =
+  | {
+      ok: true;
+      invoice: SandboxInvoice;
+      status: string;
+      /** The first callback attempt, once it has an answer; `undefined` when none is sent. */
+      callback: Promise<CallbackAttempt> | undefined;
+    }
+  | Extract<ActionResult, { ok: false }>;
+
 /** Starts the sandbox: every provider under `{url}/<provider>`, pay pages and control API under `/_sandbox`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const store = new InvoiceStore();
+  const store = new InvoiceStore({ maxInvoices: options.maxInvoices ?? DEFAULT_MAX_INVOICES });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 1)) {
+    throw new RangeError(`maxBodyBytes must be a whole number from 1 (got ${maxBodyBytes})`);
+  }
+  let allowedHosts: ReadonlySet<string> = new Set();
+  /**
+   * Every callback delivery in flight (retries included); per invoice, how many and the first
+   * attempt of the latest, which the next one waits for.
+   */
+  const deliveries = new Set<Promise<void>>();
+  const delivering = new Map<SandboxInvoice, { count: number; last: Promise<unknown> }>();
   const closing = new AbortController();
   const random = seededRandom(options.seed ?? 1);
-  let faults = validateFaults(options.faults ?? {});
+  let faults = validateFaults(options.faults ?? {}, [
+    'global',
+    ...EMULATORS.map((emulator) => emulator.id),
+  ]);
   const retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.callbackRetry };
   const webhookUrls: Partial<Record<ProviderId, string>> = { ...options.webhookUrls };
   let origin = '';
@@ -93,11 +148,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options: { ...options.providerOptions?.[emulator.id] },
   });
 
-  async function act(
+  async function start(
     provider: ProviderId,
     id: string,
     action: InvoiceAction,
-  ): Promise<ActionResult> {
+  ): Promise<StartedAction> {
     const emulator = EMULATORS.find((candidate) => candidate.id === provider);
     const invoice = store.get(provider, id);
     if (!emulator || !invoice)
@@ -116,14 +171,57 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (action === 'pay-partial') invoice.paidAmount = halveDecimal(invoice.amount);
     if (next.state !== 'partial') invoice.finalAt = Date.now();
     const context = contextOf(emulator);
+    // Built (signed) now, from the state just set; sent in the background.
     const callback = await emulator.callback(invoice, context);
-    const attempt = callback
-      ? await deliverCallback(callback, invoice.callbacks, retryPolicy, closing.signal)
-      : undefined;
-    return { ok: true, invoice, status: emulator.statusOf(invoice), callback: attempt };
+    const status = emulator.statusOf(invoice);
+    if (!callback) return { ok: true, invoice, status, callback: undefined };
+    const delivery = deliverCallback(
+      callback,
+      invoice.callbacks,
+      retryPolicy,
+      closing.signal,
+      delivering.get(invoice)?.last, // in order: after the invoice's previous first attempt
+    );
+    deliveries.add(delivery.settled);
+    delivering.set(invoice, {
+      count: (delivering.get(invoice)?.count ?? 0) + 1,
+      last: delivery.first,
+    });
+    void delivery.settled.then(() => {
+      deliveries.delete(delivery.settled);
+      const entry = delivering.get(invoice);
+      if (entry && entry.count > 1) entry.count -= 1;
+      else delivering.delete(invoice);
+    });
+    return { ok: true, invoice, status, callback: delivery.first };
+  }
+
+  async function act(
+    provider: ProviderId,
+    id: string,
+    action: InvoiceAction,
+  ): Promise<ActionResult> {
+    const started = await start(provider, id, action);
+    return started.ok ? { ...started, callback: await started.callback } : started;
+  }
+
+  async function callbacksSettled(): Promise<void> {
+    while (deliveries.size > 0) await Promise.all(deliveries);
   }
 
   const app = new Hono<{ Bindings: HttpBindings }>();
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    // One line, no stack: a broken request must not flood the console of the app under test.
+    console.error(`@pay/sandbox: ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    return c.text('Internal Server Error\n', 500);
+  });
+  app.use(hostCheck(() => allowedHosts));
+  app.use(requestSizeLimit(maxBodyBytes));
+  app.use(
+    '/_sandbox/*',
+    crossSiteCheck(() => allowedHosts),
+  );
   for (const emulator of EMULATORS) {
     const providerApp = new Hono<{ Bindings: HttpBindings }>();
     providerApp.use(
@@ -141,13 +239,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrls: () => baseUrlsOf(origin),
     faults: { get: () => faults, set: (next) => (faults = next) },
     act,
+    start,
+    isDelivering: (invoice) => delivering.has(invoice),
   });
 
-  const server = serve({
-    fetch: app.fetch,
-    port: options.port ?? 0,
-    hostname: options.host ?? '127.0.0.1',
-  });
+  const listenHost = options.host ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: listenHost });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -155,6 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${host}:${address.port}`;
+  allowedHosts = allowedHostsOf(address.port, listenHost, [host, ...(options.allowedHosts ?? [])]);
 
   return {
     url: origin,
@@ -165,12 +263,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setWebhookUrl: (provider, url) => {
       webhookUrls[provider] = url;
     },
+    callbacksSettled,
     close: async () => {
       closing.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await callbacksSettled();
     },
   };
 }
