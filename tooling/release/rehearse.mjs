@@ -295,15 +295,48 @@ async function main() {
       });
       if (!passed) console.log(`rehearsal: FAILED on ${runtime.name} ${runtime.version()}`);
     }
+    // The floor: a Node older than 22 must fail on import, naming what it needs (not deep inside
+    // the first call). Checked with the machine's own Node when it is that old.
+    const oldNode = spawnSync('node', ['--version'], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+    });
+    const oldVersion = oldNode.stdout?.trim() ?? '';
+    if (/^v(1\d|2[01])\./.test(oldVersion)) {
+      const probe = spawnSync(
+        'node',
+        [
+          '-e',
+          "import('@pay/crystalpay').then(() => console.log('imported'), (e) => console.log(e.name, e.message))",
+        ],
+        {
+          cwd: install.app,
+          encoding: 'utf8',
+          env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+        },
+      );
+      const passed = /PayConfigError.*Node\.js 22 or newer/.test(probe.stdout ?? '');
+      results.push({
+        runtime: 'Node<22',
+        version: oldVersion,
+        passed,
+        checks: passed ? 1 : 0,
+        time: '—',
+      });
+      if (!passed)
+        console.log(
+          `rehearsal: FAILED — ${oldVersion} did not refuse on import: ${probe.stdout}${probe.stderr}`,
+        );
+    }
   } finally {
     sandboxProcess?.kill();
     registry?.stop();
     if (!keep) rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nruntime  | version  | smoke  | checks | time');
+  console.log('\nruntime  | version      | smoke  | checks | time');
   for (const row of results) {
     console.log(
-      `${row.runtime.padEnd(8)} | ${row.version.padEnd(8)} | ${(row.passed ? 'pass' : 'FAIL').padEnd(6)} | ${String(row.checks).padEnd(6)} | ${row.time} s`,
+      `${row.runtime.padEnd(8)} | ${row.version.padEnd(12)} | ${(row.passed ? 'pass' : 'FAIL').padEnd(6)} | ${String(row.checks).padEnd(6)} | ${row.time} s`,
     );
   }
   const failed = results.filter((row) => !row.passed).length;
