@@ -251,6 +251,39 @@ describe('webhooks.sign', () => {
     expect(event).toMatchObject({ kind: 'invoice', confirmed: true, invoice: { id: invoice.id } });
   });
 
+  it('accepts exactly the ids verify accepts: a numeric or empty id is refused by both', async () => {
+    const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
+    for (const id of [12345, '', null, { a: 1 }]) {
+      // @ts-expect-error: the id is a string
+      const refused = await crystalpay.webhooks.sign({ ...invoice, id }).catch((e: unknown) => e);
+      expect(PayValidationError.isInstance(refused)).toBe(true);
+      // The same body, signed over its id's digits as a client that accepted numbers would.
+      const digits = createHash('sha1')
+        .update(`${String(id)}:${SALT}`)
+        .digest('hex');
+      for (const options of [undefined, unconfirmed]) {
+        const error = await rejection(
+          crystalpay.webhooks.verify(
+            { body: body({ ...invoice, id, signature: digits }) },
+            options,
+          ),
+        );
+        expect(error.reason).toBe('malformed');
+      }
+    }
+    // And what sign produces, verify takes (unconfirmed: no API call).
+    const signed = await crystalpay.webhooks.sign({ ...invoice, id: '12345' });
+    expect((await crystalpay.webhooks.verify(signed, unconfirmed)).confirmed).toBe(false);
+  });
+
+  it('refuses a payload JSON cannot carry with a PayValidationError', async () => {
+    const crystalpay = createCrystalPay(credentials);
+    const refused = await crystalpay.webhooks
+      .sign({ id: 'i1', amount: 10n })
+      .catch((e: unknown) => e);
+    expect(PayValidationError.isInstance(refused)).toBe(true);
+  });
+
   it('rejects a payload without an id', async () => {
     const crystalpay = createCrystalPay(credentials);
     // @ts-expect-error: id is required
