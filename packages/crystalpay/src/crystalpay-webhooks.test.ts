@@ -149,6 +149,37 @@ describe('webhooks.verify', () => {
   });
 });
 
+describe('webhooks.verify on hostile input', () => {
+  const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
+  const hostile: Array<[string, unknown]> = [
+    ['deep nesting', `{"id":"x","a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`],
+    ['a body past the size limit', `{"id":"${'x'.repeat(70_000)}","signature":"${SIGNATURE}"}`],
+    ['JSON null', 'null'],
+    ['a JSON string', '"123456789_abcdefghij"'],
+    ['a JSON array', `["123456789_abcdefghij","${SIGNATURE}"]`],
+    ['an object signature', body({ ...invoice, signature: { length: 40 } })],
+    ['an array signature', body({ ...invoice, signature: [SIGNATURE] })],
+    ['an object id', body({ ...invoice, id: { toString: 1 }, signature: SIGNATURE })],
+    ['a polluting key', `{"__proto__":{"id":"123456789_abcdefghij"},"signature":"${SIGNATURE}"}`],
+    ['a constructor key', `{"constructor":{"prototype":{"x":1}},"id":"i","signature":"f"}`],
+    ['invalid UTF-8 bytes', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
+    ['an empty body', ''],
+    ['a lone surrogate', `{"id":"\ud800","signature":"${SIGNATURE}"}`],
+  ];
+  it.each(hostile)('rejects %s with a @pay/core error and sends nothing', async (_case, input) => {
+    for (const options of [undefined, unconfirmed]) {
+      const error = await crystalpay.webhooks
+        .verify({ body: input as string, headers: {} }, options)
+        .catch((caught: unknown) => caught);
+      expect(
+        PaySignatureError.isInstance(error) || PayValidationError.isInstance(error),
+        String(error),
+      ).toBe(true);
+    }
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+});
+
 describe('webhooks.verify confirms through the API by default', () => {
   it('does not report as paid a callback whose unsigned state and amount were edited', async () => {
     // Signed for { state: 'notpayed', amount: '1' }, then edited: the signature still holds,
