@@ -86,14 +86,29 @@ describe('invoice.create', () => {
 
   it('nulls documented fields the response leaves out and keeps unknown ones', async () => {
     const fetch = stubFetch(() =>
-      jsonResponse({ error: false, errors: [], id: 'i1', url: 'https://p/?i=i1', extra_field: 1 }),
+      jsonResponse({
+        error: false,
+        errors: [],
+        id: 'i1',
+        url: 'https://p/?i=i1',
+        rub_amount: 1,
+        type: 'topup',
+        extra_field: 1,
+      }),
     );
     const invoice = await createCrystalPay({ ...credentials, fetch }).invoice.create({
       amount: 1,
       type: 'topup',
       lifetime: 1,
     });
-    expect(invoice).toMatchObject({ id: 'i1', currency: null, amount: null, extra_field: 1 });
+    expect(invoice).toMatchObject({
+      id: 'i1',
+      rub_amount: '1',
+      currency: null,
+      amount: null,
+      subtract_from: null,
+      extra_field: 1,
+    });
     expect(invoice).not.toHaveProperty('error');
   });
 

@@ -1,11 +1,17 @@
-import { amountInput, type DefineEndpoint, jsonNumber, type RequestOptions } from '@pay/core';
+import {
+  amountInput,
+  amountOutput,
+  type DefineEndpoint,
+  jsonNumber,
+  openEnum,
+  type RequestOptions,
+} from '@pay/core';
 import * as v from 'valibot';
 import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import {
   httpUrl,
   INVOICE_TYPES,
   invoiceTypeSchema,
-  openEnum,
   optionalAmount,
   optionalEnum,
   optionalText,
@@ -55,16 +61,22 @@ export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>
 
 /** The `invoice/create/` response. */
 export const invoiceCreateResultSchema = v.looseObject({
+  // Every answer carries these (the docs' example, the fixtures): required.
   id: v.string(),
   url: v.string(),
-  rub_amount: optionalAmount(),
+  rub_amount: amountOutput(),
+  type: openEnum(INVOICE_TYPES),
+  // An older version of the docs lacks these three (SPEC §7.7): `null` when left out.
   currency: optionalText(),
   amount: optionalAmount(),
-  type: optionalEnum(INVOICE_TYPES),
   subtract_from: optionalEnum(SUBTRACT_FROM),
 });
 
-/** What `invoice.create()` returns: the id and the pay URL, amounts as decimal strings. */
+/**
+ * What `invoice.create()` returns: the id and the pay URL, amounts as decimal strings. `id`,
+ * `url`, `rub_amount` and `type` are always there; `currency`, `amount` and `subtract_from` are
+ * `null` where CrystalPay leaves them out.
+ */
 export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateResultSchema>;
 
 /**
@@ -103,6 +115,10 @@ export const invoiceSchema = v.looseObject({
   url: v.string(),
   state: invoiceStateSchema,
   ...invoiceFields,
+  // In both published versions of `invoice/info/` (and every fixture): required, never `null`.
+  type: openEnum(INVOICE_TYPES),
+  rub_amount: amountOutput(),
+  created_at: v.string(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { PayApiError, PayValidationError } from '@pay/core';
+import { PayApiError, PayResponseError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type CrystalPayClient, createCrystalPay } from './crystalpay-client.ts';
@@ -6,7 +6,18 @@ import { type CrystalPayClient, createCrystalPay } from './crystalpay-client.ts'
 const credentials = { login: 'shop_login', secret: 'shop_secret_abc', salt: 'shop_salt_xyz' };
 const auth = { auth_login: 'shop_login', auth_secret: 'shop_secret_abc' };
 /** A body every result schema accepts. */
-const anyResult = { error: false, errors: [], id: 'x1', url: 'https://p/?i=x1', state: 'payed' };
+const anyResult = {
+  error: false,
+  errors: [],
+  id: 'x1',
+  url: 'https://p/?i=x1',
+  state: 'payed',
+  type: 'purchase',
+  rub_amount: '1',
+  created_at: '2024-05-01 12:00:00',
+};
+/** The fields every `invoice/info/` answer carries (both published versions of the page). */
+const invoiceBase = { type: 'purchase', rub_amount: '1', created_at: '2024-05-01 12:00:00' };
 
 type Case = [
   operation: string,
@@ -234,7 +245,7 @@ describe('results', () => {
 
   it('takes a history sent as a map as the list of its records', async () => {
     const page = await answer({
-      items: { a1: { id: 'a1', url: 'https://p/?i=a1', state: 'payed' } },
+      items: { a1: { id: 'a1', url: 'https://p/?i=a1', state: 'payed', ...invoiceBase } },
     }).report.invoice.history({ page: 1, items: 10, period: 1 });
     expect(page.items).toEqual([
       expect.objectContaining({ id: 'a1', state: 'payed', amount: null }),
@@ -242,9 +253,28 @@ describe('results', () => {
     expect(page.has_next_page).toBeNull();
   });
 
-  it('keeps an undocumented state as a plain string', async () => {
-    const info = await answer({ id: 'i', url: 'u', state: 'refunded' }).invoice.info({ id: 'i' });
-    expect(info.state).toBe('refunded');
+  it('keeps an undocumented state: the provider string at run time, typed Undocumented', async () => {
+    const info = await answer({
+      id: 'i',
+      url: 'u',
+      state: 'refunded',
+      ...invoiceBase,
+    }).invoice.info({ id: 'i' });
+    expect(String(info.state)).toBe('refunded');
+    expect(info.state as unknown).toBe('refunded');
+    // A documented state compiles; CrystalPay has no `paid` (it spells it `payed`), so comparing
+    // with it is a compile error rather than a branch that never runs.
+    expect(info.state === 'payed').toBe(false);
+    // @ts-expect-error: 'paid' is not a CrystalPay invoice state
+    expect(info.state === 'paid').toBe(false);
+  });
+
+  it('requires the fields every invoice/info answer carries', async () => {
+    const error = await answer({ id: 'i', url: 'u', state: 'payed' })
+      .invoice.info({ id: 'i' })
+      .catch((caught: unknown) => caught);
+    expect(PayResponseError.isInstance(error)).toBe(true);
+    expect((error as PayResponseError).message).toContain('rub_amount');
   });
 
   it('returns {} for method.edit, whose answer is only the envelope', async () => {

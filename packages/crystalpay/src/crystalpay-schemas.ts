@@ -1,4 +1,4 @@
-import { amountInput, amountOutput, httpUrlInput } from '@pay/core';
+import { amountInput, amountOutput, httpUrlInput, openEnum } from '@pay/core';
 import * as v from 'valibot';
 
 // Building blocks shared by every group. Inputs are strict (an unknown or misspelt field is an
@@ -46,19 +46,9 @@ export const optionalObject = <TEntries extends v.ObjectEntries>(entries: TEntri
   v.optional(v.nullable(v.looseObject(entries)), null);
 
 /**
- * A string enum the provider may extend: the documented values are typed for autocompletion,
- * anything else passes through as a plain string rather than failing a payment.
+ * An optional enum field: core's `openEnum` (documented values typed, anything else passes through
+ * as `Undocumented`), `null` when unset.
  */
-export type OpenEnum<TValue extends string> = TValue | (string & {});
-
-/** Result schema for an {@link OpenEnum}, e.g. `state`. */
-export const openEnum = <const TValue extends string>(_documented: readonly TValue[]) =>
-  v.pipe(
-    v.string(),
-    v.transform((value) => value as OpenEnum<TValue>),
-  );
-
-/** An optional {@link openEnum} field. */
 export const optionalEnum = <const TValue extends string>(documented: readonly TValue[]) =>
   v.optional(v.nullable(openEnum(documented)), null);
 

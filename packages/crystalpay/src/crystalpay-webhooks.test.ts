@@ -149,6 +149,37 @@ describe('webhooks.verify', () => {
   });
 });
 
+describe('webhooks.verify on hostile input', () => {
+  const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
+  const hostile: Array<[string, unknown]> = [
+    ['deep nesting', `{"id":"x","a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`],
+    ['a body past the size limit', `{"id":"${'x'.repeat(70_000)}","signature":"${SIGNATURE}"}`],
+    ['JSON null', 'null'],
+    ['a JSON string', '"123456789_abcdefghij"'],
+    ['a JSON array', `["123456789_abcdefghij","${SIGNATURE}"]`],
+    ['an object signature', body({ ...invoice, signature: { length: 40 } })],
+    ['an array signature', body({ ...invoice, signature: [SIGNATURE] })],
+    ['an object id', body({ ...invoice, id: { toString: 1 }, signature: SIGNATURE })],
+    ['a polluting key', `{"__proto__":{"id":"123456789_abcdefghij"},"signature":"${SIGNATURE}"}`],
+    ['a constructor key', `{"constructor":{"prototype":{"x":1}},"id":"i","signature":"f"}`],
+    ['invalid UTF-8 bytes', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
+    ['an empty body', ''],
+    ['a lone surrogate', `{"id":"\ud800","signature":"${SIGNATURE}"}`],
+  ];
+  it.each(hostile)('rejects %s with a @pay/core error and sends nothing', async (_case, input) => {
+    for (const options of [undefined, unconfirmed]) {
+      const error = await crystalpay.webhooks
+        .verify({ body: input as string, headers: {} }, options)
+        .catch((caught: unknown) => caught);
+      expect(
+        PaySignatureError.isInstance(error) || PayValidationError.isInstance(error),
+        String(error),
+      ).toBe(true);
+    }
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+});
+
 describe('webhooks.verify confirms through the API by default', () => {
   it('does not report as paid a callback whose unsigned state and amount were edited', async () => {
     // Signed for { state: 'notpayed', amount: '1' }, then edited: the signature still holds,
@@ -249,6 +280,39 @@ describe('webhooks.sign', () => {
     expect(signed.headers).toEqual({ 'content-type': 'application/json' });
     const event = await crystalpay.webhooks.verify(signed);
     expect(event).toMatchObject({ kind: 'invoice', confirmed: true, invoice: { id: invoice.id } });
+  });
+
+  it('accepts exactly the ids verify accepts: a numeric or empty id is refused by both', async () => {
+    const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
+    for (const id of [12345, '', null, { a: 1 }]) {
+      // @ts-expect-error: the id is a string
+      const refused = await crystalpay.webhooks.sign({ ...invoice, id }).catch((e: unknown) => e);
+      expect(PayValidationError.isInstance(refused)).toBe(true);
+      // The same body, signed over its id's digits as a client that accepted numbers would.
+      const digits = createHash('sha1')
+        .update(`${String(id)}:${SALT}`)
+        .digest('hex');
+      for (const options of [undefined, unconfirmed]) {
+        const error = await rejection(
+          crystalpay.webhooks.verify(
+            { body: body({ ...invoice, id, signature: digits }) },
+            options,
+          ),
+        );
+        expect(error.reason).toBe('malformed');
+      }
+    }
+    // And what sign produces, verify takes (unconfirmed: no API call).
+    const signed = await crystalpay.webhooks.sign({ ...invoice, id: '12345' });
+    expect((await crystalpay.webhooks.verify(signed, unconfirmed)).confirmed).toBe(false);
+  });
+
+  it('refuses a payload JSON cannot carry with a PayValidationError', async () => {
+    const crystalpay = createCrystalPay(credentials);
+    const refused = await crystalpay.webhooks
+      .sign({ id: 'i1', amount: 10n })
+      .catch((e: unknown) => e);
+    expect(PayValidationError.isInstance(refused)).toBe(true);
   });
 
   it('rejects a payload without an id', async () => {

@@ -65,9 +65,13 @@ export type CrystalPayWebhookEvent =
   | { kind: 'invoice'; confirmed: false; invoice: InvoiceCallback }
   | { kind: 'payoff'; confirmed: boolean; payoff: Payoff };
 
-/** What `webhooks.sign()` takes: the invoice or payoff to send, with its `id` (which is signed). */
+/**
+ * What `webhooks.sign()` takes: the invoice or payoff to send, with its `id` (which is signed).
+ * The id is a non-empty string, as CrystalPay's invoice and payoff ids are and as `verify`
+ * requires.
+ */
 export interface WebhooksSignParams {
-  id: string | number;
+  id: string;
   [field: string]: unknown;
 }
 
@@ -104,7 +108,8 @@ export interface CrystalPayWebhooksApi
   ): Promise<CrystalPayWebhookEvent>;
   /**
    * Signs a callback body (`signature = sha1(id:salt)`) for tests and `@pay/sandbox`; resolves to
-   * `{ body, headers }` as CrystalPay would post it. Rejects with `PayValidationError` without an `id`.
+   * `{ body, headers }` as CrystalPay would post it. Rejects with `PayValidationError` unless `id`
+   * is a non-empty string (what `verify` accepts; a numeric id is refused by both).
    */
   sign(params: WebhooksSignParams): Promise<SignedWebhook>;
   /**
@@ -165,7 +170,7 @@ export function createWebhooksApi(
     }
     const { signature, ...fields } = parsed.value as Record<string, unknown>;
     const id = idText(fields.id);
-    if (id === undefined) throw reject('malformed', 'the body has no `id`');
+    if (id === undefined) throw reject('malformed', 'the body has no `id` (a non-empty string)');
     if (signature === undefined || signature === null || signature === '') {
       throw reject('missing', 'the body has no `signature`');
     }
@@ -188,27 +193,29 @@ export function createWebhooksApi(
     },
 
     async sign(params) {
+      const invalid = (message: string, path = 'id') =>
+        new PayValidationError([{ path, message }], { provider: PROVIDER, operation: 'callback' });
+      // Exactly what `verify` accepts: a non-empty string id (a number would be refused there).
       const id = idText(params?.id);
-      if (id === undefined) {
-        throw new PayValidationError([{ path: 'id', message: 'is required: it is signed' }], {
-          provider: PROVIDER,
-          operation: 'callback',
-        });
-      }
+      if (id === undefined) throw invalid('is required, a non-empty string: it is signed');
       const signature = crystalPaySignature([id], salt);
-      return {
-        body: JSON.stringify({ ...params, signature }),
-        headers: { 'content-type': 'application/json' },
-      };
+      let body: string;
+      try {
+        body = JSON.stringify({ ...params, signature });
+      } catch {
+        throw invalid('must be JSON-serialisable (no BigInt, no cycles)', '(root)');
+      }
+      return { body, headers: { 'content-type': 'application/json' } };
     },
 
     acknowledge: () => acknowledgement(),
   };
 }
 
-/** The id as signed: a non-empty string, or a whole number's digits. */
+/**
+ * The id as signed: a non-empty string. CrystalPay's invoice and payoff ids are strings
+ * (`123456789_abcdefghij`); a number is refused by `verify` and `sign` alike.
+ */
 function idText(id: unknown): string | undefined {
-  if (typeof id === 'string' && id !== '') return id;
-  if (typeof id === 'number' && Number.isSafeInteger(id)) return String(id);
-  return undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -1,3 +1,4 @@
+export type { OpenEnum, Undocumented } from '@pay/core';
 export type {
   BalanceGetParams,
   BalanceGetResult,
@@ -12,6 +13,7 @@ export {
   createCrystalPay,
 } from './crystalpay-client.ts';
 export { readCrystalPayError } from './crystalpay-errors.ts';
+export { CRYSTALPAY_GATEWAY_STATUSES, createCrystalPayGateway } from './crystalpay-gateway.ts';
 export {
   type CrystalPayInvoiceApi,
   INVOICE_STATES,
@@ -63,7 +65,6 @@ export type {
 export {
   INVOICE_TYPES,
   type InvoiceType,
-  type OpenEnum,
   SUBTRACT_FROM,
   type SubtractFrom,
 } from './crystalpay-schemas.ts';

@@ -30,7 +30,7 @@ export const crystalpayScenario: DemoScenario = {
     return {
       invoiceId: invoice.id,
       payUrl: invoice.url,
-      finalStatus: info.state,
+      finalStatus: String(info.state),
       callbackVerified:
         event.confirmed && event.kind === 'invoice' && event.invoice.id === invoice.id,
     };
