@@ -253,6 +253,26 @@ describe('webhooks.sign', () => {
   });
 });
 
+describe('webhooks.sign and verify accept the same invoice ids', () => {
+  it('refuses in sign an id verify would refuse, and verify refuses it in a body', async () => {
+    for (const invoice_id of ['89 UX', 'INV-', '../info', '89UX09KA\n']) {
+      const error = await rejection(client().webhooks.sign({ ...payment, invoice_id }));
+      expect(PayValidationError.isInstance(error)).toBe(true);
+    }
+    // A body whose id is not one the API takes is malformed, whatever its token.
+    const signed = await client().webhooks.sign(payment);
+    const body = signed.body.replace('"invoice_id":"89UX09KA"', '"invoice_id":"89 UX"');
+    const failure = await signatureFailure(
+      client().webhooks.verify({ body, headers: signed.headers }, { confirm: false }),
+    );
+    expect(failure.reason).toBe('malformed');
+    // Both prefixes are accepted by both.
+    const prefixed = await client().webhooks.sign({ ...payment, invoice_id: 'INV-89UX09KA' });
+    const event = await client().webhooks.verify(prefixed, { confirm: false });
+    expect(event.invoice_id).toBe('INV-89UX09KA');
+  });
+});
+
 describe('webhooks.acknowledge', () => {
   it('is HTTP 200 with the JSON message clients send', async () => {
     const response = client().webhooks.acknowledge();

@@ -22,7 +22,13 @@ export type {
   InvoiceListParams,
   InvoiceListResult,
 } from './cryptocloud-invoice-schemas.ts';
-export type { Currency, Invoice, InvoiceStatus } from './cryptocloud-schemas.ts';
+export {
+  type Currency,
+  type DocumentedInvoiceStatus,
+  INVOICE_STATUSES,
+  type Invoice,
+  type InvoiceStatus,
+} from './cryptocloud-schemas.ts';
 export type {
   CryptoCloudStaticWalletApi,
   StaticWalletCreateParams,
