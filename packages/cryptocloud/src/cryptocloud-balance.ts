@@ -1,7 +1,7 @@
-import type { DefineEndpoint, RequestOptions } from '@pay/core';
+import { amountOutput, type DefineEndpoint, type RequestOptions } from '@pay/core';
 import * as v from 'valibot';
 import type { CryptoCloudEndpoint } from './cryptocloud-request.ts';
-import { currencySchema, optionalAmount, successResult } from './cryptocloud-schemas.ts';
+import { currencySchema, successResult } from './cryptocloud-schemas.ts';
 
 /** Parameters of `merchant/wallet/balance/all`: none (the balance is account-wide). */
 const balanceAllParamsSchema = v.optional(v.strictObject({}));
@@ -11,11 +11,12 @@ export type BalanceAllParams = Record<string, never> | undefined;
 
 /** One wallet of the merchant balance. */
 const balanceSchema = v.looseObject({
-  currency: v.optional(v.nullable(currencySchema)),
-  balance_crypto: optionalAmount(),
-  balance_usd: optionalAmount(),
-  available_balance: optionalAmount(),
-  available_balance_usd: optionalAmount(),
+  // Every documented wallet carries all five fields.
+  currency: currencySchema,
+  balance_crypto: amountOutput(),
+  balance_usd: amountOutput(),
+  available_balance: amountOutput(),
+  available_balance_usd: amountOutput(),
 });
 
 /** The `merchant/wallet/balance/all` response, read down to its wallets. */

@@ -1,6 +1,7 @@
 import { amountInput } from '@pay/core';
 import * as v from 'valibot';
 import {
+  createdInvoiceSchema,
   dottedDate,
   emailAddress,
   invoiceSchema,
@@ -54,7 +55,7 @@ export const invoiceCreateParamsSchema = v.strictObject({
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
 
 /** The `invoice/create` response, read down to the invoice. */
-export const invoiceCreateResultSchema = successResult(invoiceSchema);
+export const invoiceCreateResultSchema = successResult(createdInvoiceSchema);
 
 /** What `invoice.create()` returns: the new invoice; `link` is the payment page. */
 export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateResultSchema>;

@@ -1,4 +1,4 @@
-import type { PayValidationError } from '@pay/core';
+import { PayResponseError, type PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createCryptoCloud } from './cryptocloud-client.ts';
@@ -24,5 +24,50 @@ describe('dd.mm.yyyy dates (invoice.list, statistics)', () => {
     );
     expect((tooMany as PayValidationError).issues[0]?.path).toBe('limit');
     expect(fetch.calls).toHaveLength(1);
+  });
+});
+
+describe('invoice statuses (an open enum)', () => {
+  const info = (status: string) =>
+    stubFetch(() =>
+      jsonResponse({ status: 'success', result: [{ uuid: 'INV-A1', status, amount: 1 }] }),
+    );
+
+  it('types the documented statuses and refuses, at compile time, one CryptoCloud does not have', async () => {
+    const fetch = info('overpaid');
+    const [invoice] = await createCryptoCloud({ ...credentials, fetch }).invoice.info({
+      uuids: ['INV-A1'],
+    });
+    const status = invoice?.status;
+    expect(status === 'paid' || status === 'overpaid').toBe(true);
+    // @ts-expect-error CryptoCloud has no `expired` status (nor `success`): the comparison cannot match.
+    expect(status === 'expired').toBe(false);
+    // @ts-expect-error `payed` is CrystalPay's word, not CryptoCloud's.
+    expect(status === 'payed').toBe(false);
+  });
+
+  it('passes an undocumented status through unchanged at run time', async () => {
+    const fetch = info('expired');
+    const [invoice] = await createCryptoCloud({ ...credentials, fetch }).invoice.info({
+      uuids: ['INV-A1'],
+    });
+    expect(String(invoice?.status)).toBe('expired');
+    expect(invoice?.status).toBe('expired');
+  });
+
+  it('requires the fields every answer carries: uuid, status and amount (and link on create)', async () => {
+    const fetch = stubFetch(
+      () => jsonResponse({ status: 'success', result: [{ uuid: 'INV-A1', amount: 1 }] }),
+      () =>
+        jsonResponse({
+          status: 'success',
+          result: { uuid: 'INV-A1', status: 'created', amount: 1 },
+        }),
+    );
+    const cryptocloud = createCryptoCloud({ ...credentials, fetch });
+    const noStatus = await rejection(cryptocloud.invoice.info({ uuids: ['INV-A1'] }));
+    expect(PayResponseError.isInstance(noStatus)).toBe(true);
+    const noLink = await rejection(cryptocloud.invoice.create({ amount: 1 }));
+    expect(PayResponseError.isInstance(noLink)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { amountOutput } from '@pay/core';
+import { amountOutput, type OpenEnum, openEnum } from '@pay/core';
 import * as v from 'valibot';
 
 // Building blocks shared by every CryptoCloud call. Inputs are strict (an unknown or misspelt
@@ -51,21 +51,21 @@ export const optionalFlag = () => v.optional(v.nullable(v.boolean()));
  */
 export const optionalAmount = () => v.optional(v.nullable(amountOutput()));
 
-/** Invoice statuses CryptoCloud documents. Kept open: whether `expired` exists is unknown. */
-export type InvoiceStatus =
-  | 'created'
-  | 'paid'
-  | 'partial'
-  | 'overpaid'
-  | 'canceled'
-  | (string & {});
+/** The invoice statuses CryptoCloud documents, in lifecycle order. */
+export const INVOICE_STATUSES = ['created', 'paid', 'partial', 'overpaid', 'canceled'] as const;
+
+/** A documented invoice status (see {@link INVOICE_STATUSES}). */
+export type DocumentedInvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/**
+ * An invoice status: one of {@link INVOICE_STATUSES}, or a status CryptoCloud does not document
+ * (whether `expired` exists is unknown), which reaches you unchanged at run time but is typed
+ * `Undocumented`, so comparing with a status CryptoCloud does not have fails to compile.
+ */
+export type InvoiceStatus = OpenEnum<DocumentedInvoiceStatus>;
 
 /** An invoice status: any string, typed with the documented values. */
-export const invoiceStatus = () =>
-  v.pipe(
-    v.string(),
-    v.transform((status) => status as InvoiceStatus),
-  );
+export const invoiceStatus = () => openEnum(INVOICE_STATUSES);
 
 /** A cryptocurrency as CryptoCloud describes it (`currency` in invoices, balances, wallets). */
 export const currencySchema = v.looseObject({
@@ -148,8 +148,23 @@ const invoiceEntries = {
   invoice_status: optionalText(),
 };
 
-/** An invoice as the API returns it: `uuid` (`INV-XXXXXXXX`) always, the rest when sent. */
-export const invoiceSchema = v.looseObject({ ...invoiceEntries, uuid: v.string() });
+/**
+ * An invoice as the API returns it (info, list): `uuid` (`INV-XXXXXXXX`), `status` and `amount`
+ * always (every documented answer carries them), the rest when sent.
+ */
+export const invoiceSchema = v.looseObject({
+  ...invoiceEntries,
+  uuid: v.string(),
+  status: invoiceStatus(),
+  amount: amountOutput(),
+});
+
+/** A new invoice (`invoice/create`): also its payment page, `link`, always. */
+export const createdInvoiceSchema = v.looseObject({
+  ...invoiceSchema.entries,
+  /** The payment page: send the payer here. */
+  link: v.string(),
+});
 
 /** An invoice of a CryptoCloud response; amounts are decimal strings. */
 export type Invoice = v.InferOutput<typeof invoiceSchema>;

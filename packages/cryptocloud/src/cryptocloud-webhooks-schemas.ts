@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import {
   type Invoice,
   type InvoiceStatus,
+  invoiceUuid,
   postbackInvoiceSchema,
   text,
 } from './cryptocloud-schemas.ts';
@@ -24,8 +25,11 @@ const nullable = <TSchema extends v.GenericSchema>(schema: TSchema) =>
 export const postbackBodySchema = v.looseObject({
   /** Status of the notification: `success` in every documented example. */
   status: nullable(v.string()),
-  /** The invoice, without the `INV-` prefix (e.g. `89UX09KA`). */
-  invoice_id: text(),
+  /**
+   * The invoice, without the `INV-` prefix (e.g. `89UX09KA`); an id the API could not take
+   * (`INV-XXXXXXXX` or `XXXXXXXX`) is refused, as `webhooks.sign()` refuses it.
+   */
+  invoice_id: invoiceUuid(),
   /** The amount paid in `currency`, as a decimal string. */
   amount_crypto: nullable(amountOutput()),
   /** The cryptocurrency paid, e.g. `BNB`, `USDT_TRC20`. */
@@ -85,7 +89,8 @@ export interface CryptoCloudWebhookEvent extends VerifiedWebhookEvent {
 
 /** What `webhooks.sign()` takes: the postback fields (the SDK adds the `token`) and its format. */
 export const webhooksSignParamsSchema = v.strictObject({
-  invoice_id: text(),
+  /** `XXXXXXXX` or `INV-XXXXXXXX`: exactly the ids `verify` accepts. */
+  invoice_id: invoiceUuid(),
   amount_crypto: amountInput(),
   currency: text(),
   /** Default: `success`, as in every documented postback. */

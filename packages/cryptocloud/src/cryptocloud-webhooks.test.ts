@@ -1,4 +1,4 @@
-import { PayConfigError, PaySignatureError, PayValidationError } from '@pay/core';
+import { PayConfigError, PayError, PaySignatureError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { type CryptoCloudSettings, createCryptoCloud } from './cryptocloud-client.ts';
@@ -250,6 +250,71 @@ describe('webhooks.sign', () => {
     expect(PayValidationError.isInstance(error)).toBe(true);
     const paths = (error as PayValidationError).issues.map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['invoice_id', 'amount_crypto', 'extra']));
+  });
+});
+
+describe('webhooks.sign and verify accept the same invoice ids', () => {
+  it('refuses in sign an id verify would refuse, and verify refuses it in a body', async () => {
+    for (const invoice_id of ['89 UX', 'INV-', '../info', '89UX09KA\n']) {
+      const error = await rejection(client().webhooks.sign({ ...payment, invoice_id }));
+      expect(PayValidationError.isInstance(error)).toBe(true);
+    }
+    // A body whose id is not one the API takes is malformed, whatever its token.
+    const signed = await client().webhooks.sign(payment);
+    const body = signed.body.replace('"invoice_id":"89UX09KA"', '"invoice_id":"89 UX"');
+    const failure = await signatureFailure(
+      client().webhooks.verify({ body, headers: signed.headers }, { confirm: false }),
+    );
+    expect(failure.reason).toBe('malformed');
+    // Both prefixes are accepted by both.
+    const prefixed = await client().webhooks.sign({ ...payment, invoice_id: 'INV-89UX09KA' });
+    const event = await client().webhooks.verify(prefixed, { confirm: false });
+    expect(event.invoice_id).toBe('INV-89UX09KA');
+  });
+});
+
+describe('webhooks.verify on hostile input', () => {
+  it('settles every hostile body: a @pay/core error, never a crash (or, for a valid token, an event)', async () => {
+    const { body } = await client().webhooks.sign(payment);
+    const token = String(JSON.parse(body).token);
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const bodies = [
+      '',
+      '{',
+      'null',
+      deep,
+      `{"token":"${token}","invoice_id":"89UX09KA","invoice_info":${deep}}`,
+      JSON.stringify({ token, invoice_id: '89UX09KA', amount_crypto: '9'.repeat(5000) }),
+      JSON.stringify({ token, invoice_id: '89UX09KA', amount_crypto: {} }),
+      JSON.stringify({ token: 5, invoice_id: '89UX09KA' }),
+      JSON.stringify({ token: 'x'.repeat(100_000), invoice_id: '89UX09KA' }),
+      `token=${token}&invoice_id=89UX09KA&invoice_info=${encodeURIComponent(deep)}`,
+      `token=${token}&invoice_id=89UX09KA&__proto__=1&amount_crypto=%ZZ`,
+      'x'.repeat(2_000_000),
+    ];
+    for (const text of bodies) {
+      for (const contentType of ['application/json', 'application/x-www-form-urlencoded']) {
+        const outcome = await client()
+          .webhooks.verify(
+            { body: text, headers: { 'content-type': contentType } },
+            { confirm: false },
+          )
+          .then(
+            (event) => ({ event }),
+            (error: unknown) => ({ error }),
+          );
+        if ('error' in outcome) {
+          expect(PayError.isInstance(outcome.error), `${contentType}: ${text.slice(0, 40)}`).toBe(
+            true,
+          );
+        } else {
+          // Only a body with the valid token and id verifies (its other fields are unsigned
+          // data, e.g. a form invoice_info that is not JSON stays text).
+          expect(outcome.event).toMatchObject({ confirmed: false, invoice_id: '89UX09KA' });
+          expect(text).toContain(token);
+        }
+      }
+    }
   });
 });
 

@@ -1,7 +1,7 @@
-import { amountInput, type DefineEndpoint, type RequestOptions } from '@pay/core';
+import { amountInput, amountOutput, type DefineEndpoint, type RequestOptions } from '@pay/core';
 import * as v from 'valibot';
 import type { CryptoCloudEndpoint } from './cryptocloud-request.ts';
-import { optionalAmount, optionalText, text } from './cryptocloud-schemas.ts';
+import { text } from './cryptocloud-schemas.ts';
 
 /** Parameters of `invoice/api/out/create`. */
 const withdrawalCreateParamsSchema = v.strictObject({
@@ -20,9 +20,11 @@ const withdrawalSchema = v.looseObject({
   /** The withdrawal request id, `INV-XXXXXXXX`. */
   invoice_id: v.string(),
   /** Always `created` when the request is accepted. */
-  status: optionalText(),
-  currency: optionalText(),
-  amount: optionalAmount(),
+  status: v.string(),
+  /** The cryptocurrency code, e.g. `BTC`. */
+  currency: v.string(),
+  /** The amount requested, a decimal string. */
+  amount: amountOutput(),
 });
 
 /**

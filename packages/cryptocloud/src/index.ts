@@ -11,6 +11,7 @@ export {
   DEFAULT_WEBHOOK_CLOCK_TOLERANCE_MS,
 } from './cryptocloud-client.ts';
 export { readCryptoCloudError, WITHDRAWAL_INTERVAL_SECONDS } from './cryptocloud-errors.ts';
+export { CRYPTOCLOUD_GATEWAY_STATUSES, createCryptoCloudGateway } from './cryptocloud-gateway.ts';
 export type { CryptoCloudInvoiceApi } from './cryptocloud-invoice.ts';
 export type {
   InvoiceCancelParams,
@@ -22,7 +23,13 @@ export type {
   InvoiceListParams,
   InvoiceListResult,
 } from './cryptocloud-invoice-schemas.ts';
-export type { Currency, Invoice, InvoiceStatus } from './cryptocloud-schemas.ts';
+export {
+  type Currency,
+  type DocumentedInvoiceStatus,
+  INVOICE_STATUSES,
+  type Invoice,
+  type InvoiceStatus,
+} from './cryptocloud-schemas.ts';
 export type {
   CryptoCloudStaticWalletApi,
   StaticWalletCreateParams,
