@@ -6,7 +6,17 @@ import { type AnyMoneySettings, createAnyMoney } from './anymoney-client.ts';
 const base = { amount: '100', externalid: 'O-1', in_curr: 'UAH' };
 
 function setup(settings: Partial<AnyMoneySettings> = {}) {
-  const fetch = stubFetch(() => jsonResponse({ result: { status: 'new' }, jsonrpc: '2.0' }));
+  const fetch = stubFetch(() =>
+    jsonResponse({
+      result: {
+        externalid: 'ORDER-1',
+        status: 'new',
+        tp: 'invoice',
+        paylink: 'https://sci.any.money/en/#token=t',
+      },
+      jsonrpc: '2.0',
+    }),
+  );
   const client = createAnyMoney({
     merchantId: '1234',
     apiKey: 'key_0123',
