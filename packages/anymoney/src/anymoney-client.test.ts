@@ -99,12 +99,15 @@ describe('error envelope', () => {
 
 describe('retries', () => {
   const unavailable = () => new Response('busy', { status: 503 });
-  const ok = () => jsonResponse({ result: { status: 'done' } });
+  const ok = () => jsonResponse({ result: { externalid: 'A', status: 'done' } });
 
   it('retries a read after a 503', async () => {
     const fetch = stubFetch(unavailable, ok);
     const client = createAnyMoney({ ...credentials, fetch, now, maxRetries: 1 });
-    await expect(client.invoice.get({ externalid: 'A' })).resolves.toEqual({ status: 'done' });
+    await expect(client.invoice.get({ externalid: 'A' })).resolves.toEqual({
+      externalid: 'A',
+      status: 'done',
+    });
     expect(fetch.calls).toHaveLength(2);
   });
 

@@ -5,7 +5,7 @@ import {
   currency,
   digits,
   identifier,
-  type ORDER_TYPES,
+  ORDER_TYPES,
   type Order,
   optionalParams,
   orderSchema,
@@ -66,7 +66,7 @@ const statementEntrySchema = v.looseObject({
   oid: scalar(),
   other_curr: optional(v.string()),
   payway: optional(v.string()),
-  tp: openString<(typeof ORDER_TYPES)[number]>(),
+  tp: openString(ORDER_TYPES),
 });
 
 /** Params of `history.invoice`. */

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@pay/core';
+import { openEnum, type RequestOptions } from '@pay/core';
 import * as v from 'valibot';
 import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
 import {
@@ -12,7 +12,7 @@ import {
   httpUrl,
   identifier,
   lifetime,
-  type Order,
+  ORDER_STATUSES,
   orderSchema,
   text,
 } from './anymoney-schemas.ts';
@@ -61,6 +61,30 @@ export type InvoiceCalcParams = v.InferInput<Schemas['calc']>;
 export type InvoiceGetParams = ExternalIdParams;
 
 /**
+ * An invoice order as `invoice.get` returns it: the order representation, with the fields every
+ * answer carries required (`externalid`, `status`).
+ */
+const invoiceGetSchema = v.looseObject({
+  ...orderSchema.entries,
+  externalid: v.string(),
+  status: openEnum(ORDER_STATUSES),
+});
+
+/**
+ * What `invoice.create` returns: an invoice order whose `paylink` (the payment page) is always
+ * there, as are `externalid` and `status` (`new`).
+ */
+const invoiceCreateSchema = v.looseObject({
+  ...invoiceGetSchema.entries,
+  paylink: v.string(),
+});
+
+/** Result of `invoice.create`: `paylink`, `externalid` and `status` are always present. */
+export type InvoiceCreateResult = v.InferOutput<typeof invoiceCreateSchema>;
+/** Result of `invoice.get`: `externalid` and `status` are always present. */
+export type InvoiceGetResult = v.InferOutput<typeof invoiceGetSchema>;
+
+/**
  * The invoice model: bills for payers, paid on AnyMoney's page (`paylink`). Every method rejects
  * with a `PayCallError` (see `@pay/core`).
  */
@@ -72,7 +96,7 @@ export interface AnyMoneyInvoiceApi {
    * `EParamCurrencyInvalid`, `EParamFieldInvalid` (bad `callback_url`), `EParamInvalid`,
    * `EParamUnique` (externalid taken: fetch it with `invoice.get`).
    */
-  create(params: InvoiceCreateParams, options?: RequestOptions): Promise<Order>;
+  create(params: InvoiceCreateParams, options?: RequestOptions): Promise<InvoiceCreateResult>;
   /**
    * `invoice.calc`: what an invoice of `amount` would credit after fees. A read: retried.
    * Provider codes `EParamAmountFormatInvalid`, `EParamAmountTooBig`, `EParamAmountTooSmall`,
@@ -83,7 +107,7 @@ export interface AnyMoneyInvoiceApi {
    * `invoice.get`: an invoice order by your `externalid`. A read: retried. Provider codes
    * `EParamInvalid`, `EParamNotFound`.
    */
-  get(params: InvoiceGetParams, options?: RequestOptions): Promise<Order>;
+  get(params: InvoiceGetParams, options?: RequestOptions): Promise<InvoiceGetResult>;
 }
 
 /** Builds `invoice.*`. */
@@ -97,7 +121,7 @@ export function createInvoiceApi(
       operation: 'invoice.create',
       path: '',
       params: schemas.create,
-      result: orderSchema,
+      result: invoiceCreateSchema,
       idempotent: false,
     }),
     calc: define({
@@ -111,7 +135,7 @@ export function createInvoiceApi(
       operation: 'invoice.get',
       path: '',
       params: externalIdSchema,
-      result: orderSchema,
+      result: invoiceGetSchema,
       idempotent: true,
     }),
   };

@@ -4,7 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { createAnyMoney } from './anymoney-client.ts';
 import { signRequest } from './anymoney-signing.ts';
 
-function setup(now: () => number, answer = () => jsonResponse({ result: {}, jsonrpc: '2.0' })) {
+function setup(
+  now: () => number,
+  answer = () =>
+    jsonResponse({
+      result: {
+        externalid: 'ORDER-1',
+        status: 'new',
+        tp: 'invoice',
+        paylink: 'https://sci.any.money/en/#token=t',
+      },
+      jsonrpc: '2.0',
+    }),
+) {
   const fetch = stubFetch(answer);
   const client = createAnyMoney({ merchantId: '1234', apiKey: 'test_api_key', now, fetch });
   return { client, fetch };

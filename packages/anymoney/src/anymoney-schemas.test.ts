@@ -6,7 +6,17 @@ import { type AnyMoneySettings, createAnyMoney } from './anymoney-client.ts';
 const base = { amount: '100', externalid: 'O-1', in_curr: 'UAH' };
 
 function setup(settings: Partial<AnyMoneySettings> = {}) {
-  const fetch = stubFetch(() => jsonResponse({ result: { status: 'new' }, jsonrpc: '2.0' }));
+  const fetch = stubFetch(() =>
+    jsonResponse({
+      result: {
+        externalid: 'ORDER-1',
+        status: 'new',
+        tp: 'invoice',
+        paylink: 'https://sci.any.money/en/#token=t',
+      },
+      jsonrpc: '2.0',
+    }),
+  );
   const client = createAnyMoney({
     merchantId: '1234',
     apiKey: 'key_0123',
@@ -160,5 +170,47 @@ describe('strict params', () => {
     await client.history.statement({ count: 200, first: 0, ord_dir: true, group: 'inpay' });
     expect(sentParams()).toEqual({ count: '200', first: '0', ord_dir: true, group: 'inpay' });
     await expect(client.history.invoice({ count: 201 })).rejects.toThrow('from 1 to 200');
+  });
+});
+
+describe('results: statuses typed with OpenEnum, required fields', () => {
+  const answering = (result: Record<string, unknown>) =>
+    createAnyMoney({
+      merchantId: '1234',
+      apiKey: 'key_0123',
+      now: () => 1_700_000_000_000,
+      fetch: stubFetch(() => jsonResponse({ result, jsonrpc: '2.0' })),
+    });
+  const invoice = { externalid: 'O-1', paylink: 'https://sci.any.money/en/#token=t' };
+
+  it('types a status AnyMoney does not have as an error, a documented one as fine', async () => {
+    const order = await answering({ ...invoice, status: 'done' }).invoice.get({
+      externalid: 'O-1',
+    });
+    // @ts-expect-error AnyMoney has no 'paid' status: its success status is 'done'.
+    expect(order.status === 'paid').toBe(false);
+    expect(order.status === 'done').toBe(true);
+    const created = await answering({ ...invoice, status: 'new' }).invoice.create(base);
+    // No `!` needed: every created invoice carries its paylink, externalid and status.
+    const paylink: string = created.paylink;
+    const externalid: string = created.externalid;
+    expect([paylink, externalid]).toEqual([invoice.paylink, 'O-1']);
+  });
+
+  it('passes an undocumented status and type through at run time, as sent', async () => {
+    const client = answering({ ...invoice, status: 'on_hold', tp: 'refund_v2' });
+    const order = await client.status({ externalid: 'O-1' });
+    expect(order).toMatchObject({ status: 'on_hold', tp: 'refund_v2' });
+    await expect(client.invoice.get({ externalid: 'O-1' })).resolves.toMatchObject({
+      status: 'on_hold',
+    });
+  });
+
+  it('refuses an invoice.create answer without its paylink', async () => {
+    const client = answering({ externalid: 'O-1', status: 'new' });
+    await expect(client.invoice.create(base)).rejects.toMatchObject({
+      name: 'PayResponseError',
+      reason: 'unexpected-shape',
+    });
   });
 });

@@ -4,6 +4,8 @@ import {
   checkTimedeltaRange,
   formatTimedelta,
   httpUrlInput,
+  type OpenEnum,
+  openEnum,
   PayValidationError,
   parseTimedelta,
 } from '@pay/core';
@@ -148,10 +150,11 @@ export const ORDER_STATUSES = [
 ] as const;
 
 /**
- * An order status. `abnormal` is not final: it needs attention. A status the docs do not list
- * is kept as the string AnyMoney sent.
+ * A documented order status. `abnormal` is not final: it needs attention. Results type the
+ * field `OpenEnum<OrderStatus>`: a status the docs do not list still reaches you at run time as
+ * the string AnyMoney sent, but comparing with a status AnyMoney does not have fails to compile.
  */
-export type OrderStatus = (typeof ORDER_STATUSES)[number] | (string & {});
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Final order statuses: the order will not change any more. */
 export const FINAL_ORDER_STATUSES: readonly OrderStatus[] = [
@@ -175,8 +178,13 @@ export const ORDER_TYPES = [
   'sci_refund',
 ] as const;
 
-/** An order type; an undocumented one is kept as sent. */
-export type OrderType = (typeof ORDER_TYPES)[number] | (string & {});
+/** A documented order type; results type `tp` as `OpenEnum<OrderType>` (an undocumented one is kept as sent). */
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+/** Whether `status` is one of the {@link FINAL_ORDER_STATUSES}. */
+export function isFinalOrderStatus(status: OpenEnum<OrderStatus> | null | undefined): boolean {
+  return (FINAL_ORDER_STATUSES as readonly unknown[]).includes(status);
+}
 
 /** A result field that may be missing or null. */
 const optional = <TSchema extends v.GenericSchema>(schema: TSchema) =>
@@ -187,9 +195,9 @@ const amount = () => optional(amountOutput());
 const scalar = () => optional(v.union([v.string(), v.number()]));
 /** A flag AnyMoney sends as a boolean or a string. */
 const flag = () => optional(v.union([v.boolean(), v.string()]));
-/** A documented set of strings that may grow: an unknown one is kept. */
-const openString = <T extends string>() =>
-  optional(v.custom<T | (string & {})>((value) => typeof value === 'string'));
+/** A documented set of strings that may grow: typed with core's `OpenEnum`, an unknown one is kept. */
+const openString = <const T extends string>(documented: readonly T[]) =>
+  optional(openEnum(documented));
 
 /** The order representation (docs: "order params representation"). */
 export const orderSchema = v.looseObject({
@@ -229,10 +237,10 @@ export const orderSchema = v.looseObject({
   ref: optional(v.string()),
   renumeration: amount(),
   reqdata: optional(v.unknown()),
-  status: openString<(typeof ORDER_STATUSES)[number]>(),
+  status: openString(ORDER_STATUSES),
   tgt: scalar(),
   token: optional(v.string()),
-  tp: openString<(typeof ORDER_TYPES)[number]>(),
+  tp: openString(ORDER_TYPES),
   txid: optional(v.unknown()),
   uaccount: optional(v.unknown()),
   userdata: optional(v.unknown()),

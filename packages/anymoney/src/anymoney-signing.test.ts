@@ -53,7 +53,13 @@ const SCI_EXAMPLE = {
 };
 
 function clientFor(vector: { apiKey: string; now: number }) {
-  const fetch = stubFetch(() => jsonResponse({ result: {}, id: '1', jsonrpc: '2.0' }));
+  // invoice.create answers an invoice order (its paylink, externalid and status are required).
+  const invoice = { externalid: 'ORDER-1', status: 'new', paylink: 'https://sci.any.money/' };
+  const fetch = stubFetch(async (request) => {
+    const { method } = (await request.json()) as { method: string };
+    const result = method === 'invoice.create' ? invoice : {};
+    return jsonResponse({ result, id: '1', jsonrpc: '2.0' });
+  });
   const client = createAnyMoney({
     merchantId: '1234',
     apiKey: vector.apiKey,

@@ -268,3 +268,87 @@ describe('webhooks.sign and webhooks.acknowledge', () => {
     expect(await response.text()).toBe('');
   });
 });
+
+describe('hostile input and webhooks.sign ⇔ verify', () => {
+  const isPayError = (error: unknown) =>
+    PaySignatureError.isInstance(error) || PayValidationError.isInstance(error);
+
+  it.each([
+    ['an empty body', ''],
+    ['broken JSON', '{"status":'],
+    ['a deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['a deep object', `{"userdata":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`],
+    ['a huge body', `{"ref":"${'x'.repeat(200_000)}"}`],
+    ['a status that is not text', '{"externalid":"A","status":5}'],
+    ['a polluting key', '{"__proto__":{"status":"done"},"constructor":{"a":1}}'],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('refuses %s with a @pay/core error, never a crash', async (_case, body) => {
+    for (const confirm of [true, false]) {
+      const { client } = setup(() => jsonResponse({ result: { externalid: 'A', status: 'new' } }));
+      const error = await client.webhooks
+        .verify({ body, headers: exampleHeaders }, { confirm })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect(isPayError(error)).toBe(true);
+    }
+  });
+
+  it('refuses random bytes with a @pay/core error', async () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const alphabet = '{}[]":,0123456789.eE-+ abcnultrsf\\';
+    for (let round = 0; round < 200; round += 1) {
+      const length = Math.floor(random() * 60);
+      let body = '';
+      for (let index = 0; index < length; index += 1)
+        body += alphabet[Math.floor(random() * alphabet.length)];
+      const { client } = setup();
+      const error = await client.webhooks
+        .verify({ body, headers: exampleHeaders }, { confirm: false })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      if (error !== undefined) expect(isPayError(error)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['not an object', { order: 'done' }],
+    ['an array', { order: [1] }],
+    ['a status that is not text', { order: { externalid: 'A', status: 5 } }],
+    ['a BigInt', { order: { externalid: 'A', lid: 1n } }],
+    ['a body over the size limit', { order: { ref: 'x'.repeat(70_000) } }],
+    ['a nesting deeper than verify reads', { order: { userdata: deep(200) } }],
+    ['a fractional timestamp', { order: { externalid: 'A' }, timestamp: 1.5 }],
+  ])(
+    'sign refuses %s with a PayValidationError (verify would refuse it)',
+    async (_case, params) => {
+      const { client } = setup();
+      const error = await client.webhooks.sign(params as never).catch((caught: unknown) => caught);
+      expect(PayValidationError.isInstance(error)).toBe(true);
+    },
+  );
+
+  it('verify accepts what sign signs', async () => {
+    const { client } = setup();
+    const order = { externalid: 'A', status: 'done', in_amount: 11.5, userdata: { a: [1] } };
+    const signed = await client.webhooks.sign({ order, timestamp: 1_700_000_000_001 });
+    await expect(client.webhooks.verify(signed, { confirm: false })).resolves.toMatchObject({
+      signature: 'valid',
+      order: { externalid: 'A', status: 'done', in_amount: '11.5' },
+    });
+  });
+});
+
+function deep(levels: number): unknown {
+  let value: unknown = 1;
+  for (let level = 0; level < levels; level += 1) value = { a: value };
+  return value;
+}

@@ -1,7 +1,9 @@
 import {
   acknowledgement,
+  MAX_WEBHOOK_BODY_LENGTH,
   PayApiError,
   PaySignatureError,
+  PayValidationError,
   parseJsonText,
   readWebhookInput,
   type SignatureFailure,
@@ -14,7 +16,7 @@ import {
 } from '@pay/core';
 import * as v from 'valibot';
 import { PROVIDER } from './anymoney-request.ts';
-import { FINAL_ORDER_STATUSES, type Order, orderSchema } from './anymoney-schemas.ts';
+import { isFinalOrderStatus, type Order, orderSchema } from './anymoney-schemas.ts';
 import { matchesCallbackSignature, signCallback } from './anymoney-signing.ts';
 import type { AnyMoneyStatusApi } from './anymoney-status.ts';
 
@@ -80,7 +82,9 @@ export interface AnyMoneyWebhooksApi extends WebhooksApi<AnyMoneyWebhookEvent, W
   /**
    * A callback signed with the candidate algorithm under the API key, as `@pay/sandbox` and
    * tests post it: `{ body, headers }` with `content-type`, `x-merchant`, `x-utc-now-ms` and
-   * `x-signature`.
+   * `x-signature`. It signs only what `verify` accepts back.
+   * @throws PayValidationError `order` is not a JSON object that is an order representation
+   *   within the callback size and depth limits, or `timestamp` is not whole milliseconds
    */
   sign(params: WebhooksSignParams): Promise<SignedWebhook>;
   /** What AnyMoney expects once the callback is stored: HTTP 200 (no body is specified; none is sent). */
@@ -139,9 +143,44 @@ function disagreements(callback: Order, order: Order): string[] {
   }
   // A status may move on between the callback and the check; a final one may not differ.
   const status = callback.status;
-  if (status && FINAL_ORDER_STATUSES.includes(status) && status !== order.status)
-    differing.push('status');
+  if (isFinalOrderStatus(status) && status !== order.status) differing.push('status');
   return differing;
+}
+
+const encoder = new TextEncoder();
+
+/** A callback body as text, read as `verify` reads it (and `sign` checks it). */
+type CallbackBody =
+  | { ok: true; body: Record<string, unknown>; callback: Order }
+  | { ok: false; problem: string };
+
+/**
+ * Parses a callback body within core's limits (`parseJsonText`: bounded length and depth) and
+ * checks it is an order representation. Never throws.
+ */
+function readCallbackBody(text: string): CallbackBody {
+  // Bytes, as a Web `Request` body is measured (a string input is measured in characters).
+  if (
+    text.length > MAX_WEBHOOK_BODY_LENGTH ||
+    encoder.encode(text).length > MAX_WEBHOOK_BODY_LENGTH
+  ) {
+    return { ok: false, problem: `the body is larger than ${MAX_WEBHOOK_BODY_LENGTH} bytes` };
+  }
+  const parsed = parseJsonText(text);
+  const body = parsed.ok ? parsed.value : undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, problem: 'the body is not a JSON object' };
+  }
+  const shaped = v.safeParse(orderSchema, body);
+  if (!shaped.success) return { ok: false, problem: 'the body is not an order representation' };
+  return { ok: true, body: body as Record<string, unknown>, callback: shaped.output };
+}
+
+function invalidSign(path: string, message: string): PayValidationError {
+  return new PayValidationError([{ path, message }], {
+    provider: PROVIDER,
+    operation: 'webhooks.sign',
+  });
 }
 
 /** Builds `webhooks.*`. */
@@ -170,14 +209,9 @@ export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksAp
   return {
     async verify(input, options = {}) {
       const raw = await readWebhookInput(input, PROVIDER);
-      const parsed = parseJsonText(raw.body);
-      const body = parsed.ok ? parsed.value : undefined;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw reject('malformed', 'the body is not a JSON object');
-      }
-      const shaped = v.safeParse(orderSchema, body);
-      if (!shaped.success) throw reject('malformed', 'the body is not an order representation');
-      const callback = shaped.output;
+      const read = readCallbackBody(raw.body);
+      if (!read.ok) throw reject('malformed', read.problem);
+      const { body, callback } = read;
 
       const merchant = raw.headers.get('x-merchant');
       if (merchant !== null && merchant.trim() !== settings.merchantId) {
@@ -188,13 +222,7 @@ export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksAp
       const signature: WebhookSignatureCheck =
         header === null || timestamp === null
           ? 'missing'
-          : matchesCallbackSignature(
-                header,
-                keys,
-                raw.body,
-                body as Record<string, unknown>,
-                timestamp.trim(),
-              )
+          : matchesCallbackSignature(header, keys, raw.body, body, timestamp.trim())
             ? 'valid'
             : 'invalid';
 
@@ -216,10 +244,26 @@ export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksAp
       return { order, callback, signature, confirmed: true };
     },
 
-    async sign({ order, timestamp }) {
-      const body = JSON.stringify(order);
+    async sign(params) {
+      // Sign only what verify would read back: a JSON object within the size and depth limits
+      // that is an order representation, and a whole-millisecond timestamp.
+      const { order, timestamp } = (params ?? {}) as Partial<WebhooksSignParams>;
+      if (typeof order !== 'object' || order === null || Array.isArray(order)) {
+        throw invalidSign('order', 'must be an object (the order representation)');
+      }
+      if (timestamp !== undefined && (!Number.isSafeInteger(timestamp) || timestamp < 0)) {
+        throw invalidSign('timestamp', 'must be whole milliseconds since the epoch');
+      }
+      let body: string;
+      try {
+        body = JSON.stringify(order);
+      } catch {
+        throw invalidSign('order', 'must be JSON-serialisable');
+      }
+      const read = readCallbackBody(body);
+      if (!read.ok) throw invalidSign('order', `${read.problem}: verify would refuse it`);
+      const parsed = read.body;
       const time = String(timestamp ?? settings.now());
-      const parsed = JSON.parse(body) as Record<string, unknown>;
       return {
         body,
         headers: {

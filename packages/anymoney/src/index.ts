@@ -37,6 +37,7 @@ export type {
   ConvertGetParams,
 } from './anymoney-convert.ts';
 export { readAnyMoneyError } from './anymoney-errors.ts';
+export { ANYMONEY_GATEWAY_STATUSES, createAnyMoneyGateway } from './anymoney-gateway.ts';
 export type {
   AnyMoneyHistoryApi,
   HistoryAddressParams,
@@ -57,7 +58,9 @@ export type {
   AnyMoneyInvoiceApi,
   InvoiceCalcParams,
   InvoiceCreateParams,
+  InvoiceCreateResult,
   InvoiceGetParams,
+  InvoiceGetResult,
 } from './anymoney-invoice.ts';
 export type {
   AnyMoneyPayoutApi,
