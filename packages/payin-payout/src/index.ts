@@ -88,6 +88,7 @@ export {
   type PayinPayoutShopWebhookEvent,
   type PayinPayoutShopWebhooksApi,
   SHOP_PAYMENT_STATUSES,
+  type ShopPaymentStatus,
   type ShopWebhooksSignParams,
 } from './payin-payout-shop-webhooks.ts';
 export { canonicalString, type HashRule, payinPayoutHash } from './payin-payout-signing.ts';

@@ -36,6 +36,21 @@ describe('shop webhooks.verify', () => {
     expect(event.amount).toBe('166.70');
   });
 
+  it('types paymentStatus and statusName with OpenEnum; an undocumented status passes through', async () => {
+    const shop = createPayinPayoutShop({ agentId: 8686, secret: 'secret' });
+    const event = await shop.webhooks.verify(
+      await shop.webhooks.sign({ ...notification, paymentStatus: '7' }),
+    );
+    expect(event.paymentStatus).toBe('7');
+    expect(event.statusName).toBe('7');
+    const known = await webhooks().verify({ body: signed });
+    expect(known.paymentStatus === '1' && known.statusName === 'partially_paid').toBe(false);
+    // @ts-expect-error: '4' is not a documented paymentStatus (1, 2, 3).
+    expect(known.paymentStatus === '4').toBe(false);
+    // @ts-expect-error: 'success' is not a documented status name (it is `paid`).
+    expect(known.statusName === 'success').toBe(false);
+  });
+
   it('reads a Web Request', async () => {
     const request = new Request('https://shop.example/notify', { method: 'POST', body: signed });
     await expect(webhooks().verify(request)).resolves.toMatchObject({ orderId: '87876' });

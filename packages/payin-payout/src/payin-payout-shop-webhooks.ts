@@ -1,5 +1,6 @@
 import {
   acknowledgement,
+  type OpenEnum,
   PayValidationError,
   readWebhookInput,
   type SignedWebhook,
@@ -20,6 +21,9 @@ export const SHOP_PAYMENT_STATUSES = {
   3: 'partially_paid',
 } as const;
 
+/** A documented `paymentStatus`, as the notification's text carries it. */
+export type ShopPaymentStatus = `${keyof typeof SHOP_PAYMENT_STATUSES}`;
+
 /** The notification's signed fields, in the order `sign` joins them (README "При отправке…"). */
 const SIGNED = [
   'agentId',
@@ -36,11 +40,15 @@ const SIGNED = [
  * `'166.70'`), `sign` removed, plus `statusName` and `confirmed`. `amount` is cumulative: a 200
  * invoice paid in parts notifies 30, then 130, then 200. Undocumented fields are kept too.
  */
-export type PayinPayoutShopWebhookEvent = { [K in (typeof SIGNED)[number]]: string } & {
+export type PayinPayoutShopWebhookEvent = {
+  [K in Exclude<(typeof SIGNED)[number], 'paymentStatus'>]: string;
+} & {
+  /** `1` paid, `2` failed, `3` partially paid; an undocumented one as received (`Undocumented`). */
+  paymentStatus: OpenEnum<ShopPaymentStatus>;
   /** Always `true`: `sign` covers the state (`paymentStatus`) and `amount`. */
   confirmed: true;
   /** `paymentStatus` 1 paid, 2 failed, 3 partially paid. */
-  statusName: (typeof SHOP_PAYMENT_STATUSES)[keyof typeof SHOP_PAYMENT_STATUSES] | 'unknown';
+  statusName: OpenEnum<(typeof SHOP_PAYMENT_STATUSES)[keyof typeof SHOP_PAYMENT_STATUSES]>;
   currency?: string;
   preference?: string;
   goods?: string;
@@ -127,10 +135,10 @@ export function createShopWebhooks(settings: {
       if (received.agentId !== settings.agentId) {
         throw refuse('mismatch', `agentId ${received.agentId} is not this shop's agentId`);
       }
-      const code = Number(received.paymentStatus);
       return {
         ...(received as Record<(typeof SIGNED)[number], string>),
-        statusName: statusName(SHOP_PAYMENT_STATUSES, code),
+        paymentStatus: received.paymentStatus as OpenEnum<ShopPaymentStatus>,
+        statusName: statusName(SHOP_PAYMENT_STATUSES, received.paymentStatus as string),
         confirmed: true,
       };
     },

@@ -46,6 +46,21 @@ describe('webhooks.verify', () => {
     });
   });
 
+  it('types statusName with OpenEnum; an undocumented code passes through as its text', async () => {
+    const receiver = webhooks(1563956853);
+    const event = await receiver.verify(
+      await receiver.sign({ payment_in_id: 5, payment_in_status: 7, timestamp: 1563956853 }),
+    );
+    expect(event).toMatchObject({ type: 'topup', payment_in_status: 7, statusName: '7' });
+    if (event.type === 'topup') {
+      expect(event.statusName === 'partially_paid').toBe(false);
+      // @ts-expect-error: 'payed' is not a Payin-payout status name (it is `paid`).
+      expect(event.statusName === 'payed').toBe(false);
+      // @ts-expect-error: 'unknown' is no longer a name: an undocumented code stays its text.
+      expect(event.statusName === 'unknown').toBe(false);
+    }
+  });
+
   it('accepts the top-up callback, from bytes or a Web Request', async () => {
     const receiver = webhooks(1563956853 + 299);
     const fromBytes = await receiver.verify({ body: new TextEncoder().encode(topUpCallback) });
