@@ -1,4 +1,4 @@
-import { PaySignatureError, PayValidationError } from '@pay/core';
+import { PayError, PaySignatureError, PayValidationError } from '@pay/core';
 import { describe, expect, it } from 'vitest';
 import { createPayinPayoutShop } from './payin-payout-shop-client.ts';
 
@@ -134,6 +134,32 @@ describe('shop webhooks.sign and acknowledge', () => {
   it('refuses to sign without the signed fields', async () => {
     await expect(webhooks().sign({ agentId: '8686' })).rejects.toThrow(PayValidationError);
   });
+
+  it("refuses to sign another shop's notification, which verify would refuse", async () => {
+    await expect(webhooks().sign({ ...notification, agentId: '9999' })).rejects.toThrow(
+      PayValidationError,
+    );
+  });
+
+  it.each([
+    ['a huge body', `sign=x&a=${'x'.repeat(3_000_000)}`],
+    ['malformed percent escapes', 'sign=%E0%A4%A&agentId=%&orderId=%zz'],
+    ['repeated fields', `${signed}&amount=1.00&amount=166.70`],
+    ['a JSON body', JSON.stringify(notification)],
+    ['an empty body', ''],
+    ['lone surrogates', `${signed.replace('orderId=87876', 'orderId=%ED%A0%80')}`],
+  ])(
+    'verify rejects hostile input (%s) with a @pay/core error, never a crash',
+    async (_n, body) => {
+      const outcome = await webhooks()
+        .verify({ body })
+        .then(
+          () => 'accepted',
+          (error: unknown) => error,
+        );
+      if (outcome !== 'accepted') expect(PayError.isInstance(outcome), String(outcome)).toBe(true);
+    },
+  );
 
   it('acknowledges with a Response holding exactly the documented XML', async () => {
     const reply = webhooks().acknowledge();

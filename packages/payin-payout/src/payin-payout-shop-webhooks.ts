@@ -92,7 +92,8 @@ export interface PayinPayoutShopWebhooksApi
   /**
    * Signs notification fields as Payin-payout would (for tests) and resolves to the form body
    * with its content type.
-   * @throws PayValidationError (rejected) a signed field is missing
+   * @throws PayValidationError (rejected) what `verify` would refuse: a signed field missing
+   *   (or not text), or another shop's `agentId`
    */
   sign(params: ShopWebhooksSignParams): Promise<SignedWebhook>;
   /**
@@ -143,12 +144,20 @@ export function createShopWebhooks(settings: {
       };
     },
     async sign(params) {
-      const absent = SIGNED.filter((name) => params[name] === undefined);
-      if (absent.length > 0) {
-        throw new PayValidationError(
-          absent.map((name) => ({ path: name, message: 'is signed, so it is required' })),
-          { provider: PROVIDER, operation: 'webhooks.sign' },
-        );
+      // Sign only what verify accepts: every signed field, as text, for this shop.
+      const issues = SIGNED.flatMap((name) =>
+        typeof params[name] === 'string'
+          ? []
+          : [{ path: name, message: 'is signed, so it is required (as text)' }],
+      );
+      if (typeof params.agentId === 'string' && params.agentId !== settings.agentId) {
+        issues.push({
+          path: 'agentId',
+          message: "must be this shop's agentId (verify refuses another)",
+        });
+      }
+      if (issues.length > 0) {
+        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'webhooks.sign' });
       }
       const { sign: _sign, ...unsigned } = params;
       const sign = shopSign(
