@@ -7,6 +7,14 @@ export {
 } from './payin-payout-client.ts';
 export { readPayinPayoutError } from './payin-payout-errors.ts';
 export {
+  createPayinPayoutGateway,
+  PAYIN_PAYOUT_GATEWAY_STATUSES,
+  type PayinPayoutGateway,
+  type PayinPayoutGatewayInvoiceParams,
+  type PayinPayoutGatewayOptions,
+  type PaymentInStatusCode,
+} from './payin-payout-gateway.ts';
+export {
   PAYMENT_IN_STATUSES,
   type PayinPayoutPaymentInApi,
   type PaymentInCreateInvoiceParams,
@@ -44,6 +52,14 @@ export {
   type PayinPayoutShopSettings,
 } from './payin-payout-shop-client.ts';
 export { readPayinPayoutShopError } from './payin-payout-shop-errors.ts';
+export {
+  createPayinPayoutShopGateway,
+  PAYIN_PAYOUT_SHOP_GATEWAY_STATUSES,
+  type PayinPayoutShopGateway,
+  type PayinPayoutShopGatewayInvoiceParams,
+  type PayinPayoutShopGatewayOptions,
+  type ShopPaymentStatusCode,
+} from './payin-payout-shop-gateway.ts';
 export type {
   PayinPayoutShopRpayApi,
   RpayGetStatusTokenParams,
@@ -72,6 +88,7 @@ export {
   type PayinPayoutShopWebhookEvent,
   type PayinPayoutShopWebhooksApi,
   SHOP_PAYMENT_STATUSES,
+  type ShopPaymentStatus,
   type ShopWebhooksSignParams,
 } from './payin-payout-shop-webhooks.ts';
 export { canonicalString, type HashRule, payinPayoutHash } from './payin-payout-signing.ts';

@@ -243,3 +243,12 @@ describe('results', () => {
     ).resolves.toEqual([{ ...payment, id: '1743599', last_update: null }]);
   });
 });
+
+describe('result types', () => {
+  it('requires the ids every created top-up carries', () => {
+    type Created = import('./payin-payout-payment-in.ts').PaymentInCreateInvoiceResult;
+    expectTypeOf<Created['pretty_id']>().toEqualTypeOf<string>();
+    expectTypeOf<Created['payment_in_id']>().toEqualTypeOf<string>();
+    expectTypeOf<Created['pay_link']>().toEqualTypeOf<string>();
+  });
+});

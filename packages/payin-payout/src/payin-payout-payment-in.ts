@@ -50,19 +50,17 @@ const createInvoiceParams = v.strictObject({
   is_sos_topup: v.optional(flag()),
 });
 
-const optionalId = () => v.optional(v.nullable(idOutput()), null);
-
-/** A2: the pay link and the payment's ids. */
+/** A2: the pay link and the payment's ids, all of which every documented answer carries. */
 const createInvoiceResult = payload(
   v.looseObject({
     /** Send the payer here. */
     pay_link: v.string(),
     /** The numeric id the top-up callback's `payment_in_id` carries. */
-    payment_in_id: optionalId(),
-    payment_in_inner_id: optionalId(),
-    payment_in_inner_id_user: optionalId(),
+    payment_in_id: idOutput(),
+    payment_in_inner_id: idOutput(),
+    payment_in_inner_id_user: idOutput(),
     /** The account number (`000000-111111`) `findPayment` takes. */
-    pretty_id: optionalId(),
+    pretty_id: idOutput(),
   }),
 );
 

@@ -1,3 +1,4 @@
+import type { OpenEnum } from '@pay/core';
 import * as v from 'valibot';
 
 // Schema helpers both clients' groups share. Inputs come out as the exact text that is signed
@@ -122,12 +123,18 @@ export function envelope<TSchema extends v.GenericSchema>(result: TSchema) {
   return v.looseObject({ status: v.literal(true), result, tracker: optionalText() });
 }
 
-/** The name of `code` in `table`, or `'unknown'` for a code the docs do not list. */
-export function statusName<TTable extends Record<number, string>>(
-  table: TTable,
-  code: number,
-): TTable[keyof TTable] | 'unknown' {
-  return (table as Record<number, TTable[keyof TTable]>)[code] ?? 'unknown';
+/**
+ * The name of `code` in `table`, typed with core's `OpenEnum`: a comparison with a name the table
+ * lacks does not compile. A code the docs do not list still reaches the caller: as its text
+ * (`'7'`), typed `Undocumented`.
+ */
+export function statusName<TName extends string>(
+  table: Readonly<Record<number, TName>>,
+  code: number | string,
+): OpenEnum<TName> {
+  const key = String(code);
+  const names = table as Readonly<Record<string, TName>>;
+  return (Object.hasOwn(names, key) ? names[key] : key) as OpenEnum<TName>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { PayConfigError, PayValidationError } from '@pay/core';
 import { jsonResponse, stubFetch } from '@pay/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createPayinPayoutShop, type PayinPayoutShopSettings } from './payin-payout-shop-client.ts';
 
 const settings = { agentId: 8686, secret: 'shop_phrase_7f3a', now: () => 1263118323_000 };
@@ -135,10 +135,21 @@ describe('requests', () => {
   });
 
   it('getProvidersPay needs no params and reads the bare list', async () => {
-    const method = { id: 3, slug: 'terminals_ru', preference: 2, enabled: true, enable: false };
+    const method = {
+      id: 3,
+      slug: 'terminals_ru',
+      title: 'Терминалы РФ',
+      preference: 2,
+      enabled: true,
+      enable: false,
+    };
     const { shop, fetch } = shopAnswering([method]);
-    await expect(shop.shop.getProvidersPay()).resolves.toEqual([{ ...method, title: null }]);
+    const [listed] = await shop.shop.getProvidersPay();
+    expect(listed).toEqual(method);
     expect(Object.keys(sent(fetch))).toEqual(['agentId', 'agentTime', 'sign']);
+    // Every field the docs list is required in the result type: no `!` needed.
+    expectTypeOf(listed!.preference).toEqualTypeOf<number>();
+    expectTypeOf(listed!.title).toEqualTypeOf<string>();
   });
 
   it('rpay v2 calls sign agentId#preference and take no agentTime', async () => {

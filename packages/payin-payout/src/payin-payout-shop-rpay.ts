@@ -65,7 +65,8 @@ const payResult = v.looseObject({
 const getTokenResult = payload(
   v.looseObject({
     token: v.string(),
-    client_redirect_url: optionalText(),
+    /** Always there on success: where the payer confirms the card. */
+    client_redirect_url: v.string(),
     error: optionalText(),
   }),
 );

@@ -58,15 +58,16 @@ const createP2pInvoiceResult = v.looseObject({
 /** `/shop/get-providers-pay`: a bare list (no envelope) of the shop's payment methods. */
 const getProvidersPayResult = v.array(
   v.looseObject({
+    // Every field the docs' table lists for a method, so none is optional here.
     id: codeOutput(),
-    slug: optionalText(),
-    title: optionalText(),
+    slug: v.string(),
+    title: v.string(),
     /** The code to pass as `preference`. */
-    preference: v.optional(v.nullable(codeOutput()), null),
+    preference: codeOutput(),
     /** Whether the method is on in general. */
-    enabled: v.optional(v.nullable(v.boolean()), null),
+    enabled: v.boolean(),
     /** Whether this shop may use it. */
-    enable: v.optional(v.nullable(v.boolean()), null),
+    enable: v.boolean(),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { PaySignatureError, PayValidationError } from '@pay/core';
+import { PayError, PaySignatureError, PayValidationError } from '@pay/core';
 import { describe, expect, it } from 'vitest';
 import { createPayinPayoutShop } from './payin-payout-shop-client.ts';
 
@@ -34,6 +34,21 @@ describe('shop webhooks.verify', () => {
     const event = await webhooks().verify({ body: signed });
     expect(event).toEqual({ ...notification, statusName: 'paid', confirmed: true });
     expect(event.amount).toBe('166.70');
+  });
+
+  it('types paymentStatus and statusName with OpenEnum; an undocumented status passes through', async () => {
+    const shop = createPayinPayoutShop({ agentId: 8686, secret: 'secret' });
+    const event = await shop.webhooks.verify(
+      await shop.webhooks.sign({ ...notification, paymentStatus: '7' }),
+    );
+    expect(event.paymentStatus).toBe('7');
+    expect(event.statusName).toBe('7');
+    const known = await webhooks().verify({ body: signed });
+    expect(known.paymentStatus === '1' && known.statusName === 'partially_paid').toBe(false);
+    // @ts-expect-error: '4' is not a documented paymentStatus (1, 2, 3).
+    expect(known.paymentStatus === '4').toBe(false);
+    // @ts-expect-error: 'success' is not a documented status name (it is `paid`).
+    expect(known.statusName === 'success').toBe(false);
   });
 
   it('reads a Web Request', async () => {
@@ -119,6 +134,32 @@ describe('shop webhooks.sign and acknowledge', () => {
   it('refuses to sign without the signed fields', async () => {
     await expect(webhooks().sign({ agentId: '8686' })).rejects.toThrow(PayValidationError);
   });
+
+  it("refuses to sign another shop's notification, which verify would refuse", async () => {
+    await expect(webhooks().sign({ ...notification, agentId: '9999' })).rejects.toThrow(
+      PayValidationError,
+    );
+  });
+
+  it.each([
+    ['a huge body', `sign=x&a=${'x'.repeat(3_000_000)}`],
+    ['malformed percent escapes', 'sign=%E0%A4%A&agentId=%&orderId=%zz'],
+    ['repeated fields', `${signed}&amount=1.00&amount=166.70`],
+    ['a JSON body', JSON.stringify(notification)],
+    ['an empty body', ''],
+    ['lone surrogates', `${signed.replace('orderId=87876', 'orderId=%ED%A0%80')}`],
+  ])(
+    'verify rejects hostile input (%s) with a @pay/core error, never a crash',
+    async (_n, body) => {
+      const outcome = await webhooks()
+        .verify({ body })
+        .then(
+          () => 'accepted',
+          (error: unknown) => error,
+        );
+      if (outcome !== 'accepted') expect(PayError.isInstance(outcome), String(outcome)).toBe(true);
+    },
+  );
 
   it('acknowledges with a Response holding exactly the documented XML', async () => {
     const reply = webhooks().acknowledge();

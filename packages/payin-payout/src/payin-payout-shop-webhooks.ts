@@ -1,5 +1,6 @@
 import {
   acknowledgement,
+  type OpenEnum,
   PayValidationError,
   readWebhookInput,
   type SignedWebhook,
@@ -20,6 +21,9 @@ export const SHOP_PAYMENT_STATUSES = {
   3: 'partially_paid',
 } as const;
 
+/** A documented `paymentStatus`, as the notification's text carries it. */
+export type ShopPaymentStatus = `${keyof typeof SHOP_PAYMENT_STATUSES}`;
+
 /** The notification's signed fields, in the order `sign` joins them (README "При отправке…"). */
 const SIGNED = [
   'agentId',
@@ -36,11 +40,15 @@ const SIGNED = [
  * `'166.70'`), `sign` removed, plus `statusName` and `confirmed`. `amount` is cumulative: a 200
  * invoice paid in parts notifies 30, then 130, then 200. Undocumented fields are kept too.
  */
-export type PayinPayoutShopWebhookEvent = { [K in (typeof SIGNED)[number]]: string } & {
+export type PayinPayoutShopWebhookEvent = {
+  [K in Exclude<(typeof SIGNED)[number], 'paymentStatus'>]: string;
+} & {
+  /** `1` paid, `2` failed, `3` partially paid; an undocumented one as received (`Undocumented`). */
+  paymentStatus: OpenEnum<ShopPaymentStatus>;
   /** Always `true`: `sign` covers the state (`paymentStatus`) and `amount`. */
   confirmed: true;
   /** `paymentStatus` 1 paid, 2 failed, 3 partially paid. */
-  statusName: (typeof SHOP_PAYMENT_STATUSES)[keyof typeof SHOP_PAYMENT_STATUSES] | 'unknown';
+  statusName: OpenEnum<(typeof SHOP_PAYMENT_STATUSES)[keyof typeof SHOP_PAYMENT_STATUSES]>;
   currency?: string;
   preference?: string;
   goods?: string;
@@ -84,7 +92,8 @@ export interface PayinPayoutShopWebhooksApi
   /**
    * Signs notification fields as Payin-payout would (for tests) and resolves to the form body
    * with its content type.
-   * @throws PayValidationError (rejected) a signed field is missing
+   * @throws PayValidationError (rejected) what `verify` would refuse: a signed field missing
+   *   (or not text), or another shop's `agentId`
    */
   sign(params: ShopWebhooksSignParams): Promise<SignedWebhook>;
   /**
@@ -127,20 +136,28 @@ export function createShopWebhooks(settings: {
       if (received.agentId !== settings.agentId) {
         throw refuse('mismatch', `agentId ${received.agentId} is not this shop's agentId`);
       }
-      const code = Number(received.paymentStatus);
       return {
         ...(received as Record<(typeof SIGNED)[number], string>),
-        statusName: statusName(SHOP_PAYMENT_STATUSES, code),
+        paymentStatus: received.paymentStatus as OpenEnum<ShopPaymentStatus>,
+        statusName: statusName(SHOP_PAYMENT_STATUSES, received.paymentStatus as string),
         confirmed: true,
       };
     },
     async sign(params) {
-      const absent = SIGNED.filter((name) => params[name] === undefined);
-      if (absent.length > 0) {
-        throw new PayValidationError(
-          absent.map((name) => ({ path: name, message: 'is signed, so it is required' })),
-          { provider: PROVIDER, operation: 'webhooks.sign' },
-        );
+      // Sign only what verify accepts: every signed field, as text, for this shop.
+      const issues = SIGNED.flatMap((name) =>
+        typeof params[name] === 'string'
+          ? []
+          : [{ path: name, message: 'is signed, so it is required (as text)' }],
+      );
+      if (typeof params.agentId === 'string' && params.agentId !== settings.agentId) {
+        issues.push({
+          path: 'agentId',
+          message: "must be this shop's agentId (verify refuses another)",
+        });
+      }
+      if (issues.length > 0) {
+        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'webhooks.sign' });
       }
       const { sign: _sign, ...unsigned } = params;
       const sign = shopSign(

@@ -1,4 +1,4 @@
-import type { VerifiedWebhookEvent } from '@pay/core';
+import type { OpenEnum, VerifiedWebhookEvent } from '@pay/core';
 import * as v from 'valibot';
 import { PAYMENT_IN_STATUSES } from './payin-payout-payment-in.ts';
 import { codeOutput, idOutput, optionalText, statusName } from './payin-payout-schemas.ts';
@@ -51,16 +51,18 @@ interface Confirmed extends VerifiedWebhookEvent {
 export type InvoiceCallback = v.InferOutput<typeof invoiceCallbackSchema> &
   Confirmed & {
     type: 'invoice';
-    statusName:
-      | (typeof INVOICE_CALLBACK_STATUSES)[keyof typeof INVOICE_CALLBACK_STATUSES]
-      | 'unknown';
+    /** `status` named; an undocumented code passes through as its text, typed `Undocumented`. */
+    statusName: OpenEnum<
+      (typeof INVOICE_CALLBACK_STATUSES)[keyof typeof INVOICE_CALLBACK_STATUSES]
+    >;
   };
 
 /** A balance top-up paid (`payment-in/create-invoice` with `is_sos_topup`). */
 export type TopUpCallback = v.InferOutput<typeof topUpCallbackSchema> &
   Confirmed & {
     type: 'topup';
-    statusName: (typeof PAYMENT_IN_STATUSES)[keyof typeof PAYMENT_IN_STATUSES] | 'unknown';
+    /** `payment_in_status` named; an undocumented code passes through as its text. */
+    statusName: OpenEnum<(typeof PAYMENT_IN_STATUSES)[keyof typeof PAYMENT_IN_STATUSES]>;
   };
 
 /** A correctly signed callback of a shape the docs do not describe, fields as received. */

@@ -1,7 +1,8 @@
-import { PaySignatureError, PayValidationError } from '@pay/core';
+import { PayError, PaySignatureError, PayValidationError } from '@pay/core';
 import { stubFetch } from '@pay/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createPayinPayout, type PayinPayoutSettings } from './payin-payout-client.ts';
+import { payinPayoutHash } from './payin-payout-signing.ts';
 
 // The provider's callback examples (callback-handling.md, callback-topup-handling.md) with their
 // hashes recomputed under the key `secret_key`, and what must be refused.
@@ -44,6 +45,21 @@ describe('webhooks.verify', () => {
       tracker: ' gid_5cc2ef06c3df02.75425240',
       confirmed: true,
     });
+  });
+
+  it('types statusName with OpenEnum; an undocumented code passes through as its text', async () => {
+    const receiver = webhooks(1563956853);
+    const event = await receiver.verify(
+      await receiver.sign({ payment_in_id: 5, payment_in_status: 7, timestamp: 1563956853 }),
+    );
+    expect(event).toMatchObject({ type: 'topup', payment_in_status: 7, statusName: '7' });
+    if (event.type === 'topup') {
+      expect(event.statusName === 'partially_paid').toBe(false);
+      // @ts-expect-error: 'payed' is not a Payin-payout status name (it is `paid`).
+      expect(event.statusName === 'payed').toBe(false);
+      // @ts-expect-error: 'unknown' is no longer a name: an undocumented code stays its text.
+      expect(event.statusName === 'unknown').toBe(false);
+    }
   });
 
   it('accepts the top-up callback, from bytes or a Web Request', async () => {
@@ -114,9 +130,45 @@ describe('webhooks.verify', () => {
 
   it('refuses a signed callback without a usable timestamp', async () => {
     const receiver = webhooks(1558429736);
-    const { body } = await receiver.sign({ external_id: 'x', timestamp: 'soon' });
+    const fields = { external_id: 'x', timestamp: 'soon' };
+    const hash = payinPayoutHash(Object.entries(fields), 'sorted', 'secret_key');
+    const body = JSON.stringify({ ...fields, hash });
     expect((await refusal(receiver.verify({ body }))).reason).toBe('malformed');
   });
+
+  it.each([
+    ['a timestamp that is not Unix seconds', { external_id: 'x', timestamp: 'soon' }, 'sorted'],
+    ['an integer beyond 2^53', { payment_in_id: 2 ** 60, payment_in_status: 1 }, 'sorted'],
+    ['a non-finite number', { payment_in_id: 1, payment_in_status: Number.NaN }, 'sorted'],
+    ['a documented field of the wrong type', { external_id: 'x', status: 'paid' }, 'sorted'],
+    ['an integer-like key (legacy rule)', { 1: 'a', external_id: 'x', status: 1 }, 'legacy'],
+  ] as const)('sign refuses what verify would refuse: %s', async (_name, fields, hashRule) => {
+    const receiver = webhooks(1558429736, { hashRule });
+    const error = await receiver.sign(fields).catch((caught: unknown) => caught);
+    expect(PayValidationError.isInstance(error)).toBe(true);
+  });
+
+  it.each([
+    ['deeply nested JSON', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+    ['deeply nested under a field', `{"hash":"x","a":${'{"b":'.repeat(5000)}1${'}'.repeat(5000)}}`],
+    ['a huge body', `{"hash":"x","a":"${'x'.repeat(3_000_000)}"}`],
+    ['a JSON array', '[1,2,3]'],
+    ['JSON null', 'null'],
+    ['a bare number', '12'],
+    ['a hash that is an object', '{"hash":{"a":1},"timestamp":1}'],
+    ['a __proto__ key', '{"__proto__":{"a":1},"hash":"x","timestamp":1558429736}'],
+    ['lone surrogates', '{"hash":"x","a":"\\ud800","timestamp":1558429736}'],
+  ])(
+    'verify rejects hostile input (%s) with a @pay/core error, never a crash',
+    async (_name, body) => {
+      for (const hashRule of ['sorted', 'legacy'] as const) {
+        const error = await webhooks(1558429736, { hashRule })
+          .verify({ body })
+          .catch((caught: unknown) => caught);
+        expect(PayError.isInstance(error), String(error)).toBe(true);
+      }
+    },
+  );
 
   it('refuses an object a body parser made', async () => {
     const parsed = JSON.parse(invoiceCallback) as unknown;

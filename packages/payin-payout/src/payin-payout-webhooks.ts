@@ -1,6 +1,7 @@
 import {
   acknowledgement,
   PaySignatureError,
+  PayValidationError,
   parseJsonText,
   readWebhookInput,
   type SignatureFailure,
@@ -44,7 +45,10 @@ export interface PayinPayoutWebhooksApi
   /**
    * Signs callback fields as Payin-payout would (for tests and `@pay/sandbox`) and resolves to
    * the JSON body with its content type. `timestamp` (now) is added when missing; `tracker` is
-   * sent but not signed.
+   * sent but not signed. Signs exactly what `verify` accepts.
+   * @throws PayValidationError (rejected) fields `verify` would refuse: a `timestamp` that is not
+   *   Unix seconds, an integer beyond 2^53, a non-finite number, a documented field of the wrong
+   *   type, or (legacy rule) a nested value or an integer-like key
    */
   sign(params: WebhooksSignParams): Promise<SignedWebhook>;
   /** The reply Payin-payout requires: HTTP 200, `application/json`, `{"result":true}`; anything else is retried. */
@@ -104,6 +108,24 @@ export function createWebhooks(settings: CallbackSettings): PayinPayoutWebhooksA
       delete fields.hash;
       fields.timestamp ??= unixSeconds(settings.serverNow());
       const signed = Object.entries(fields).filter(([name]) => !UNSIGNED.has(name));
+      // Sign only what verify accepts: the same checks, as a PayValidationError.
+      const problem =
+        findUnverifiable(signed, settings.hashRule) ??
+        signed
+          .filter(([, value]) => typeof value === 'number' && !Number.isFinite(value))
+          .map(([name]) => `\`${name}\` is not a finite number (JSON cannot carry it)`)[0] ??
+        (/^\d+$/.test(String(fields.timestamp)) ? undefined : '`timestamp` must be Unix seconds');
+      const read = problem === undefined ? toCallbackEvent(fields) : undefined;
+      const reason = problem ?? (read && !read.ok ? read.problem : undefined);
+      if (reason !== undefined) {
+        throw new PayValidationError(
+          [{ path: '', message: `verify would refuse this: ${reason}` }],
+          {
+            provider: PROVIDER,
+            operation: 'webhooks.sign',
+          },
+        );
+      }
       const hash = payinPayoutHash(signed, settings.hashRule, settings.key);
       return {
         body: JSON.stringify({ ...fields, hash }),

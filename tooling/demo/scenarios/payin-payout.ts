@@ -35,12 +35,12 @@ export const payinPayoutScenario: DemoScenario = {
   async run(environment) {
     const payinPayout = await client(environment);
     const invoice = await topUp(payinPayout, '500.50');
-    const id = invoice.payment_in_id!;
+    const id = invoice.payment_in_id;
     await environment.sandbox.act('payin-payout', id, 'pay');
     // The callback carries its own HMAC-MD5 hash: verify checks it and the timestamp window.
     const event = await payinPayout.webhooks.verify(await environment.receiver.next());
     const [payment] = await payinPayout.paymentIn.findPayment({
-      account_number: invoice.pretty_id!,
+      account_number: invoice.pretty_id,
     });
     const status = payment?.status;
     return {
