@@ -139,7 +139,14 @@ describe('invoices.list', () => {
 });
 
 describe('invoices.get', () => {
-  const listed = { id: invoiceId, uid: 'MXNj4m8HhcM4', status: 'unpaid' };
+  const listed = {
+    id: invoiceId,
+    uid: 'MXNj4m8HhcM4',
+    projectId: '9deea1e2-0c08-41a3-bdc2-a34eada3892d',
+    amountFiat: '10.55',
+    currencyFiat: 'EUR',
+    status: 'unpaid',
+  };
 
   it('lists by uid and returns the matching invoice', async () => {
     const fetch = stubFetch(success([listed]));

@@ -21,6 +21,7 @@ const payload = {
 };
 const record = {
   id: invoiceId,
+  uid: 'MXNj4m8HhcM4',
   projectId,
   amountFiat: '10.550',
   currencyFiat: 'EUR',
