@@ -164,6 +164,21 @@ describe('invoices.get', () => {
     await expect(bitsby.invoices.get({ invoiceId })).resolves.toBeNull();
   });
 
+  it('types the status as an open enum: documented values compare, others fail to compile', async () => {
+    const fetch = stubFetch(success([listed]));
+    const invoice = await createBitsby({ ...settings, fetch }).invoices.get({ invoiceId });
+    // A documented status compares.
+    expect(invoice?.status === 'unpaid').toBe(true);
+    // @ts-expect-error: Bitsby has no `pending` status (its unpaid state is `unpaid`)
+    expect(invoice?.status === 'pending').toBe(false);
+  });
+
+  it('passes an undocumented status through unchanged', async () => {
+    const fetch = stubFetch(success([{ ...listed, status: 'partially' }]));
+    const invoice = await createBitsby({ ...settings, fetch }).invoices.get({ invoiceId });
+    expect(invoice?.status).toBe('partially');
+  });
+
   it('needs exactly one of invoiceId and invoiceUid', async () => {
     const bitsby = createBitsby({ ...settings, fetch: stubFetch(success([])) });
     await expect(bitsby.invoices.get({})).rejects.toThrow('exactly one');

@@ -178,6 +178,42 @@ describe('webhooks.sign', () => {
   });
 });
 
+describe('webhooks.sign accepts exactly what verify accepts', () => {
+  it('refuses values JSON cannot carry, with a PayValidationError', async () => {
+    const { bitsby } = client(listed(record));
+    const cyclic: Record<string, unknown> = { ...payload.invoice };
+    cyclic.self = cyclic;
+    for (const invoice of [cyclic, { ...payload.invoice, big: 1n }]) {
+      const error = await bitsby.webhooks.sign({ ...payload, invoice } as never).catch((e) => e);
+      expect(PayValidationError.isInstance(error), String(error)).toBe(true);
+    }
+  });
+
+  it('refuses a body too deep or too large for verify to read', async () => {
+    const { bitsby } = client(listed(record));
+    let deep: unknown = 'x';
+    for (let level = 0; level < 200; level += 1) deep = { deep };
+    const huge = 'x'.repeat(2_000_000);
+    for (const extra of [{ deep }, { huge }]) {
+      const error = await bitsby.webhooks
+        .sign({ ...payload, invoice: { ...payload.invoice, ...extra } })
+        .catch((e) => e);
+      expect(PayValidationError.isInstance(error), String(error)).toBe(true);
+    }
+  });
+
+  it('what it signs, verify reads back as sent', async () => {
+    const { bitsby } = client(listed(record));
+    const minimal = {
+      project: { id: projectId },
+      invoice: { id: invoiceId, amountFiat: 10.55, currencyFiat: 'EUR' },
+    };
+    const signed = await bitsby.webhooks.sign(minimal);
+    const event = await bitsby.webhooks.verify(signed, { confirm: false });
+    expect(event.invoice).toMatchObject({ id: invoiceId, amountFiat: '10.55' });
+  });
+});
+
 describe('webhooks.acknowledge', () => {
   it('is HTTP 200 with an empty body, what stops Bitsby’s redeliveries', async () => {
     const response = client(listed(record)).bitsby.webhooks.acknowledge();
