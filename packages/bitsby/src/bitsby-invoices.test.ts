@@ -139,7 +139,14 @@ describe('invoices.list', () => {
 });
 
 describe('invoices.get', () => {
-  const listed = { id: invoiceId, uid: 'MXNj4m8HhcM4', status: 'unpaid' };
+  const listed = {
+    id: invoiceId,
+    uid: 'MXNj4m8HhcM4',
+    projectId: '9deea1e2-0c08-41a3-bdc2-a34eada3892d',
+    amountFiat: '10.55',
+    currencyFiat: 'EUR',
+    status: 'unpaid',
+  };
 
   it('lists by uid and returns the matching invoice', async () => {
     const fetch = stubFetch(success([listed]));
@@ -155,6 +162,21 @@ describe('invoices.get', () => {
     const fetch = stubFetch(success([{ ...listed, id: '1c48b092-9878-48f5-b441-07a8a48e7b54' }]));
     const bitsby = createBitsby({ ...settings, fetch });
     await expect(bitsby.invoices.get({ invoiceId })).resolves.toBeNull();
+  });
+
+  it('types the status as an open enum: documented values compare, others fail to compile', async () => {
+    const fetch = stubFetch(success([listed]));
+    const invoice = await createBitsby({ ...settings, fetch }).invoices.get({ invoiceId });
+    // A documented status compares.
+    expect(invoice?.status === 'unpaid').toBe(true);
+    // @ts-expect-error: Bitsby has no `pending` status (its unpaid state is `unpaid`)
+    expect(invoice?.status === 'pending').toBe(false);
+  });
+
+  it('passes an undocumented status through unchanged', async () => {
+    const fetch = stubFetch(success([{ ...listed, status: 'partially' }]));
+    const invoice = await createBitsby({ ...settings, fetch }).invoices.get({ invoiceId });
+    expect(invoice?.status).toBe('partially');
   });
 
   it('needs exactly one of invoiceId and invoiceUid', async () => {

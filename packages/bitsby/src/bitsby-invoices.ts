@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { type BitsbyEndpointExtra, type Fields, PROVIDER, toFields } from './bitsby-request.ts';
 import {
   date,
+  INVOICE_STATUSES,
   type Invoice,
   invoiceSchema,
   optionalAmount,
@@ -21,8 +22,8 @@ import {
 
 /** The fiat currencies an invoice may be priced in. */
 const currencyFiatSchema = v.picklist(['USD', 'EUR', 'RUB'], 'must be USD, EUR or RUB');
-/** Invoice statuses Bitsby documents. */
-const invoiceStatusSchema = v.picklist(['unpaid', 'canceled', 'paid', 'expired']);
+/** The list filter takes only the statuses Bitsby documents. */
+const invoiceStatusSchema = v.picklist(INVOICE_STATUSES);
 
 const TIME_TO_PAY_HOURS = ['0.5', '1', '3', '6', '12'];
 

@@ -1,4 +1,4 @@
-import { amountOutput } from '@pay/core';
+import { amountOutput, type OpenEnum, openEnum } from '@pay/core';
 import * as v from 'valibot';
 
 // Schema helpers shared by the groups. Inputs are strict: an unknown or misspelt field is an
@@ -46,24 +46,39 @@ export const walletSchema = v.looseObject({
   address: optionalText(),
 });
 
-/** One invoice as `invoices/list` shows it (also inside payments and webhook confirmations). */
+/** Invoice statuses Bitsby documents (`invoices/list`'s `status` filter and its list items). */
+export const INVOICE_STATUSES = ['unpaid', 'canceled', 'paid', 'expired'] as const;
+
+/**
+ * An invoice's status: one of {@link INVOICE_STATUSES}, or (typed `Undocumented`) a status
+ * Bitsby adds later, passed through unchanged.
+ */
+export type InvoiceStatus = OpenEnum<(typeof INVOICE_STATUSES)[number]>;
+
+/** A status as Bitsby sends it: documented values typed, anything else passed through. */
+export const invoiceStatus = () => openEnum(INVOICE_STATUSES);
+
+/**
+ * One invoice as `invoices/list` shows it (also inside payments and webhook confirmations). The
+ * ids, the amount, the currency and the status are in every list item the docs show: required.
+ */
 export const invoiceSchema = v.looseObject({
   id: v.string(),
-  uid: optionalText(),
-  projectId: optionalText(),
+  uid: v.string(),
+  projectId: v.string(),
   createDatetime: optionalText(),
   timeToPayDatetime: optionalText(),
   commissionFiatUSD: optionalAmount(),
   amountFiatUSD: optionalAmount(),
-  amountFiat: optionalAmount(),
-  currencyFiat: optionalText(),
+  amountFiat: amountOutput(),
+  currencyFiat: v.string(),
   description: optionalText(),
   /** Usually the text you sent; its type in list answers is not documented. */
   serviceData: v.optional(v.unknown()),
   /** How often the payment page was opened; cancelling needs 0. */
   views: v.optional(v.nullable(v.union([v.number(), v.string()]))),
-  /** `unpaid`, `canceled`, `paid` or `expired`. */
-  status: optionalText(),
+  /** `unpaid`, `canceled`, `paid` or `expired` (an undocumented status passes through). */
+  status: invoiceStatus(),
 });
 
 /** An invoice as `invoices.list()` and `invoices.get()` return it. */

@@ -21,6 +21,7 @@ const payload = {
 };
 const record = {
   id: invoiceId,
+  uid: 'MXNj4m8HhcM4',
   projectId,
   amountFiat: '10.550',
   currencyFiat: 'EUR',
@@ -174,6 +175,42 @@ describe('webhooks.sign', () => {
     // @ts-expect-error: no project on purpose
     const error = await bitsby.webhooks.sign({ invoice: payload.invoice }).catch((e) => e);
     expect(PayValidationError.isInstance(error)).toBe(true);
+  });
+});
+
+describe('webhooks.sign accepts exactly what verify accepts', () => {
+  it('refuses values JSON cannot carry, with a PayValidationError', async () => {
+    const { bitsby } = client(listed(record));
+    const cyclic: Record<string, unknown> = { ...payload.invoice };
+    cyclic.self = cyclic;
+    for (const invoice of [cyclic, { ...payload.invoice, big: 1n }]) {
+      const error = await bitsby.webhooks.sign({ ...payload, invoice } as never).catch((e) => e);
+      expect(PayValidationError.isInstance(error), String(error)).toBe(true);
+    }
+  });
+
+  it('refuses a body too deep or too large for verify to read', async () => {
+    const { bitsby } = client(listed(record));
+    let deep: unknown = 'x';
+    for (let level = 0; level < 200; level += 1) deep = { deep };
+    const huge = 'x'.repeat(2_000_000);
+    for (const extra of [{ deep }, { huge }]) {
+      const error = await bitsby.webhooks
+        .sign({ ...payload, invoice: { ...payload.invoice, ...extra } })
+        .catch((e) => e);
+      expect(PayValidationError.isInstance(error), String(error)).toBe(true);
+    }
+  });
+
+  it('what it signs, verify reads back as sent', async () => {
+    const { bitsby } = client(listed(record));
+    const minimal = {
+      project: { id: projectId },
+      invoice: { id: invoiceId, amountFiat: 10.55, currencyFiat: 'EUR' },
+    };
+    const signed = await bitsby.webhooks.sign(minimal);
+    const event = await bitsby.webhooks.verify(signed, { confirm: false });
+    expect(event.invoice).toMatchObject({ id: invoiceId, amountFiat: '10.55' });
   });
 });
 

@@ -1,7 +1,9 @@
 import {
   acknowledgement,
   amountOutput,
+  PayError,
   PaySignatureError,
+  PayValidationError,
   parseInput,
   parseJsonText,
   readWebhookInput,
@@ -18,6 +20,7 @@ import type { BitsbyInvoicesApi } from './bitsby-invoices.ts';
 import { PROVIDER } from './bitsby-request.ts';
 import {
   type Invoice,
+  invoiceStatus,
   optionalAmount,
   optionalId,
   optionalText,
@@ -53,7 +56,8 @@ const webhookPayloadSchema = v.looseObject({
     currencyFiat: v.string(),
     description: optionalText(),
     serviceData: v.optional(v.unknown()),
-    status: optionalText(),
+    /** `paid` (Bitsby posts only paid invoices); typed like the API's statuses. */
+    status: v.optional(v.nullable(invoiceStatus())),
   }),
   payment: v.optional(
     v.nullable(
@@ -139,8 +143,24 @@ export function createBitsbyWebhooks(settings: {
     },
 
     async sign(params) {
-      parseInput(webhookPayloadSchema, params, { provider: PROVIDER, operation: 'webhooks.sign' });
-      return { body: JSON.stringify(params), headers: { 'content-type': 'application/json' } };
+      const context = { provider: PROVIDER, operation: 'webhooks.sign' };
+      parseInput(webhookPayloadSchema, params, context);
+      const headers = { 'content-type': 'application/json' };
+      let body: string;
+      try {
+        body = JSON.stringify(params);
+      } catch {
+        // A cycle or a bigint among the extra fields: JSON cannot carry it.
+        throw new PayValidationError([{ path: '', message: 'must be JSON-serialisable' }], context);
+      }
+      // Exactly what `verify` accepts: the body must read back (size, depth, documented fields).
+      try {
+        await readPayload({ body, headers });
+      } catch (error) {
+        const message = PayError.isInstance(error) ? error.message : 'is not a valid webhook body';
+        throw new PayValidationError([{ path: '', message }], context);
+      }
+      return { body, headers };
     },
 
     acknowledge: () => acknowledgement(),
@@ -187,18 +207,11 @@ function confirmedInvoice(
     problems.push("currencyFiat differs from Bitsby's record");
   }
   if (problems.length > 0) throw rejected('unconfirmed', problems.join('; '));
-  return {
-    ...event.invoice,
-    ...record,
-    // Both checked above: Bitsby's record has them, and they agree with the webhook.
-    amountFiat: record.amountFiat as string,
-    currencyFiat: record.currencyFiat as string,
-  };
+  return { ...event.invoice, ...record };
 }
 
 /** Equal decimals (`10.5` and `10.50` agree); text that is no decimal must match exactly. */
-function sameAmount(recorded: string | null | undefined, claimed: string): boolean {
-  if (recorded === null || recorded === undefined) return false;
+function sameAmount(recorded: string, claimed: string): boolean {
   const canonical = (amount: string) => {
     try {
       return toDecimalString(amount, { allowZero: true, allowNegative: true });

@@ -14,6 +14,7 @@ export {
   createBitsby,
 } from './bitsby-client.ts';
 export { RATE_LIMIT_MESSAGE, readBitsbyError } from './bitsby-errors.ts';
+export { BITSBY_GATEWAY_STATUSES, createBitsbyGateway } from './bitsby-gateway.ts';
 export type {
   BitsbyInvoicesApi,
   InvoicesBindPaymentParams,
@@ -25,7 +26,7 @@ export type {
 } from './bitsby-invoices.ts';
 export type { BitsbyPaymentsApi, Payment, PaymentsListParams } from './bitsby-payments.ts';
 export { DEFAULT_MIN_INTERVAL_MS, DEFAULT_RETRY_DELAY_MS } from './bitsby-request.ts';
-export type { Invoice } from './bitsby-schemas.ts';
+export { INVOICE_STATUSES, type Invoice, type InvoiceStatus } from './bitsby-schemas.ts';
 export type {
   BitsbyStatisticsApi,
   StatisticsInvoicesParams,

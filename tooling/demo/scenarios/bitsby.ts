@@ -43,7 +43,8 @@ export const bitsbyScenario: DemoScenario = {
     return {
       invoiceId: invoice.id,
       payUrl: invoice.url,
-      finalStatus: final?.status ?? 'not listed',
+      // A status is an open enum (a new one still arrives): reported as its text.
+      finalStatus: final ? String(final.status) : 'not listed',
       callbackVerified: event.confirmed && event.invoice.id === invoice.id,
     };
   },
