@@ -1,22 +1,17 @@
-import type { CallbackReceiver, Sandbox } from '@pay/sandbox';
-
-/** What one provider's run through the sandbox produced: a row of the demo's table. */
-interface ScenarioResult {
-  invoiceId: string;
-  payUrl: string;
-  /** The provider's own status name, fetched with the SDK after the callback. */
-  finalStatus: string;
-  /** Whether the SDK's `webhooks.verify` accepted the callback. */
-  callbackVerified: boolean;
-}
+import type { GatewayInvoiceParams, PayGateway } from '@pay/core';
+import type { Sandbox } from '@pay/sandbox';
 
 /**
- * One provider in the tour: create an invoice with the real SDK package, pay it through the
- * sandbox, verify the callback with the SDK, fetch the final state with the SDK.
+ * One provider in the tour. Only what really differs lives here: how a client is made from the
+ * sandbox's credentials, and the invoice fields the provider needs (its currency; a per-invoice
+ * callback URL where it takes one — the others post to the project's webhook URL). Everything
+ * else — create, pay, the webhook handler, the final read — is one loop for all of them.
  */
-export interface DemoScenario {
-  provider: string;
-  run(environment: { sandbox: Sandbox; receiver: CallbackReceiver }): Promise<ScenarioResult>;
-  /** For `--keep`: an unpaid invoice a person can pay in the browser; returns its pay URL. */
-  createUnpaid(environment: { sandbox: Sandbox; receiver: CallbackReceiver }): Promise<string>;
+export interface DemoProvider {
+  /** The gateway's provider id, also the webhook path segment: `crystalpay`. */
+  id: 'crystalpay' | 'cryptocloud' | 'anymoney' | 'payin-payout' | 'bitsby';
+  /** The brand, for the table. */
+  label: string;
+  gateway(sandbox: Sandbox): PayGateway;
+  invoice(webhookUrl: string): Omit<GatewayInvoiceParams, 'orderId' | 'amount'>;
 }
