@@ -158,6 +158,51 @@ export function createTestClient(
   return factory(settings) as Record<string, unknown>;
 }
 
+/** Fixture operations run against the client's gateway (`gateway.createInvoice`), not the client. */
+export const GATEWAY_OPERATION_PREFIX = 'gateway.';
+
+/** The name of a client's gateway factory: `createCrystalPayGateway`. */
+export function gatewayFactoryName(client: ClientManifest): string {
+  return `create${client.name}Gateway`;
+}
+
+/**
+ * The client's cross-provider gateway, `create<Name>Gateway(client)` from the package's module.
+ * Throws, naming the factory, when the package does not export one.
+ */
+export function createTestGateway(
+  target: ProviderClient,
+  module: Record<string, unknown>,
+  sdk: Record<string, unknown>,
+): Record<string, unknown> {
+  const name = gatewayFactoryName(target.client);
+  const factory = module[name];
+  if (typeof factory !== 'function') {
+    throw new Error(
+      `${target.pkg.packageJson.name} exports no ${name}: a \`${GATEWAY_OPERATION_PREFIX}*\` ` +
+        `fixture runs against ${name}(client); export it from src/index.ts (ADR 0007: src/${target.client.prefix}-gateway.ts)`,
+    );
+  }
+  return factory(sdk) as Record<string, unknown>;
+}
+
+/**
+ * The method a fixture's `operation` names: `gateway.<method>` on the client's gateway
+ * (`create<Name>Gateway(sdk)`), anything else on the client itself.
+ */
+export function getFixtureOperation(
+  target: ProviderClient,
+  module: Record<string, unknown>,
+  sdk: Record<string, unknown>,
+  operation: string,
+): (...args: unknown[]) => Promise<unknown> {
+  if (operation.startsWith(GATEWAY_OPERATION_PREFIX)) {
+    const gateway = createTestGateway(target, module, sdk);
+    return getOperation(gateway, operation.slice(GATEWAY_OPERATION_PREFIX.length));
+  }
+  return getOperation(sdk, operation);
+}
+
 /** Dotted paths of every method of a client (`invoice.create`, `webhooks.verify`, …). */
 export function operationsOf(client: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(client).flatMap(([key, value]) => {
