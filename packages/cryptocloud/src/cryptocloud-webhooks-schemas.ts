@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import {
   type Invoice,
   type InvoiceStatus,
+  invoiceUuid,
   postbackInvoiceSchema,
   text,
 } from './cryptocloud-schemas.ts';
@@ -24,8 +25,11 @@ const nullable = <TSchema extends v.GenericSchema>(schema: TSchema) =>
 export const postbackBodySchema = v.looseObject({
   /** Status of the notification: `success` in every documented example. */
   status: nullable(v.string()),
-  /** The invoice, without the `INV-` prefix (e.g. `89UX09KA`). */
-  invoice_id: text(),
+  /**
+   * The invoice, without the `INV-` prefix (e.g. `89UX09KA`). An id the API could not take is
+   * a malformed postback (`PaySignatureError`), not a `PayValidationError` of the confirming call.
+   */
+  invoice_id: invoiceUuid(),
   /** The amount paid in `currency`, as a decimal string. */
   amount_crypto: nullable(amountOutput()),
   /** The cryptocurrency paid, e.g. `BNB`, `USDT_TRC20`. */

@@ -48,6 +48,22 @@ const infoAnswer = (invoice: object = apiInvoice) =>
 const unconfirmed = { confirm: false } as const;
 
 describe('webhooks.verify', () => {
+  // Found by the contract-tests webhook fuzz suite (issue 13): a token signed for an id the API
+  // cannot take made the confirming call's input check throw a PayValidationError (misuse).
+  it.each([{}, unconfirmed])(
+    'refuses a signed postback whose invoice_id is no invoice id as malformed (%o)',
+    async (options) => {
+      const fetch = stubFetch(() => infoAnswer());
+      const cryptocloud = client({ fetch });
+      for (const invoiceId of ['\u0000', 'INV 89UX09KA', '89UX-09KA', '😀']) {
+        const signed = await cryptocloud.webhooks.sign({ ...payment, invoice_id: invoiceId });
+        const error = await signatureFailure(cryptocloud.webhooks.verify(signed, options));
+        expect(error.reason).toBe('malformed');
+      }
+      expect(fetch.calls).toEqual([]);
+    },
+  );
+
   it('confirms through invoice.info by default and reports what the API says', async () => {
     const paid = { ...apiInvoice, status: 'paid', received: 0.000113 };
     const fetch = stubFetch(() => infoAnswer(paid));
