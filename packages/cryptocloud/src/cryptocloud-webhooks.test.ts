@@ -48,6 +48,19 @@ const infoAnswer = (invoice: object = apiInvoice) =>
 const unconfirmed = { confirm: false } as const;
 
 describe('webhooks.verify', () => {
+  // Found by the contract-tests webhook fuzz suite (issue 13): `null` options (a JS caller's "no
+  // options") threw a TypeError reading `confirm`; they are the defaults, so verify confirms.
+  it('treats null options as the defaults: confirms through invoice.info, never a TypeError', async () => {
+    const fetch = stubFetch(() => infoAnswer());
+    const cryptocloud = client({ fetch });
+    const event = await cryptocloud.webhooks.verify(
+      await cryptocloud.webhooks.sign(payment),
+      null as never,
+    );
+    expect(event.confirmed).toBe(true);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
   // Found by the contract-tests webhook fuzz suite (issue 13): a token signed for an id the API
   // cannot take made the confirming call's input check throw a PayValidationError (misuse).
   it.each([{}, unconfirmed])(
