@@ -33,7 +33,8 @@ export type Signer = (fields: Record<string, unknown>) => Promise<{
 /** `webhooks.verify`'s second argument, described (a signal is made per call). */
 export type OptionsDescription =
   | undefined
-  | { confirm?: boolean; kind?: string; aborted?: boolean; unknownOption?: unknown };
+  | { confirm?: boolean; kind?: string; aborted?: boolean; unknownOption?: unknown }
+  | { notAnObject: unknown };
 
 // ---------------------------------------------------------------------------------------------
 // Texts
@@ -325,9 +326,13 @@ export function inputDescription(
   );
 }
 
-/** Arbitrary `verify` options: none, the defaults, `{ confirm: false }`, an aborted signal. */
+/**
+ * Arbitrary `verify` options: none, the defaults, `{ confirm: false }`, an aborted signal, and
+ * what a JS caller may pass for "no options" (`null`, …): read as the defaults.
+ */
 export const optionsDescription: fc.Arbitrary<OptionsDescription> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
+  fc.constantFrom(null, 0, false, '', 'x', []).map((notAnObject) => ({ notAnObject })),
   { weight: 3, arbitrary: fc.constant({ confirm: false }) },
   fc.constant({}),
   fc.constant({ confirm: true }),
@@ -410,6 +415,7 @@ function safeHeaders(record: Record<string, string>): Headers {
 /** The options a description stands for. */
 export function buildOptions(description: OptionsDescription): unknown {
   if (description === undefined) return undefined;
+  if ('notAnObject' in description) return description.notAnObject;
   const { aborted, ...rest } = description;
   return aborted === undefined
     ? rest
