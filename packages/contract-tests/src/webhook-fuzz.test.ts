@@ -175,6 +175,11 @@ interface ForgeryRule {
   /** Dotted paths of the signed fields (one is changed per case), or how to find them. */
   fields: readonly string[] | ((body: Record<string, unknown>) => string[]);
   /**
+   * Unsigned fields the default `verify` replaces with the API's: tampered in the fixtures that
+   * confirm (not those with `{ confirm: false }`), they must never show in the event.
+   */
+  confirmedFields?: readonly string[];
+  /**
    * A change the provider's own scheme cannot see, by the provider's design rather than the
    * SDK's (e.g. hex case): not generated as a forgery attempt.
    */
@@ -194,6 +199,7 @@ const FORGERY_RULES: Record<string, ForgeryRule> = {
       'state and amounts are confirmed through invoice/info by default',
     fixtures: ['webhooks.verify.success.json', 'webhooks.verify.success-confirm.json'],
     fields: ['id', 'signature'],
+    confirmedFields: ['state', 'amount', 'currency', 'rub_amount', 'extra', 'type'],
     // Hex digits carry no case: the comparison ignores it, by design.
     blindSpot: (field, original, tampered) =>
       field === 'signature' &&
@@ -206,6 +212,7 @@ const FORGERY_RULES: Record<string, ForgeryRule> = {
       "token's id and the token must be intact; the rest is confirmed through invoice/merchant/info",
     fixtures: ['webhooks.verify.success-json.json', 'webhooks.verify.success-confirmed.json'],
     fields: ['invoice_id', 'token'],
+    confirmedFields: ['status', 'amount_crypto', 'currency', 'order_id'],
     // `INV-89UX09KA` and `89UX09KA` name the same invoice (the API prefixes, the postback not).
     blindSpot: (field, original, tampered) =>
       field === 'invoice_id' &&
@@ -407,24 +414,29 @@ for (const target of targets) {
           genuine.set(sample, outcome.value);
         }
 
+        // Counterexamples name the fixture case, the field and the value, not the whole sample.
+        const sampleByCase = new Map(starts.map((sample) => [sample.fixture.case, sample]));
         const attempts = fc.constantFrom(
           ...starts.flatMap((sample) => {
-            const fields =
+            const signed =
               typeof rule.fields === 'function' ? rule.fields(sample.fields) : rule.fields;
-            return fields.map((field) => [sample, field] as const);
+            const options = sample.fixture.options as { confirm?: unknown } | undefined;
+            const confirmed = options?.confirm === false ? [] : (rule.confirmedFields ?? []);
+            return [...signed, ...confirmed].map((field) => [sample.fixture.case, field] as const);
           }),
         );
-        const forgery = attempts.chain(([sample, field]) => {
-          const original = getPath(sample.fields, field);
+        const forgery = attempts.chain(([start, field]) => {
+          const original = getPath((sampleByCase.get(start) as Sample).fields, field);
           return tamperedValue(original)
             .filter((value) => !rule.blindSpot?.(field, original, value))
-            .map((value) => ({ sample, field, value }));
+            .map((value) => ({ start, field, value }));
         });
 
         const tally = figuresOf(label);
         const started = performance.now();
         await fc.assert(
-          fc.asyncProperty(forgery, async ({ sample, field, value }) => {
+          fc.asyncProperty(forgery, async ({ start, field, value }) => {
+            const sample = sampleByCase.get(start) as Sample;
             tally.forgeryCases += 1;
             const outcome = await verify(
               sample,
