@@ -50,6 +50,21 @@ describe('candidate callback signature', () => {
   });
 });
 
+// Found by the contract-tests webhook fuzz suite (issue 13): `null` options (a JS caller's "no
+// options") threw a TypeError reading `confirm`; they are the defaults, so verify confirms.
+it('treats null options as the defaults: confirms through status, never a TypeError', async () => {
+  const order = JSON.parse(exampleBody);
+  const { client, fetch } = setup(() =>
+    jsonResponse({ result: order, id: '1700000000000-1', jsonrpc: '2.0' }),
+  );
+  const event = await client.webhooks.verify(
+    { body: exampleBody, headers: exampleHeaders },
+    null as never,
+  );
+  expect(event.confirmed).toBe(true);
+  expect(fetch.calls).toHaveLength(1);
+});
+
 describe('webhooks.verify with { confirm: false }: the candidate signature alone', () => {
   const options = { confirm: false };
 

@@ -207,7 +207,7 @@ export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksAp
   }
 
   return {
-    async verify(input, options = {}) {
+    async verify(input, options) {
       const raw = await readWebhookInput(input, PROVIDER);
       const read = readCallbackBody(raw.body);
       if (!read.ok) throw reject('malformed', read.problem);
@@ -226,14 +226,14 @@ export function createWebhooksApi(settings: WebhookSettings): AnyMoneyWebhooksAp
             ? 'valid'
             : 'invalid';
 
-      if (options.confirm === false) {
+      if (options?.confirm === false) {
         if (signature === 'missing')
           throw reject('missing', 'x-signature or x-utc-now-ms is absent');
         if (signature === 'invalid')
           throw reject('mismatch', 'x-signature does not match the body');
         return { order: callback, callback, signature, confirmed: false };
       }
-      const order = await confirm(callback, options.signal);
+      const order = await confirm(callback, options?.signal);
       const differing = disagreements(callback, order);
       if (differing.length > 0) {
         throw reject(

@@ -27,7 +27,8 @@ export const postbackBodySchema = v.looseObject({
   status: nullable(v.string()),
   /**
    * The invoice, without the `INV-` prefix (e.g. `89UX09KA`); an id the API could not take
-   * (`INV-XXXXXXXX` or `XXXXXXXX`) is refused, as `webhooks.sign()` refuses it.
+   * (`INV-XXXXXXXX` or `XXXXXXXX`) is a malformed postback (`PaySignatureError`) — never a
+   * `PayValidationError` of the confirming call —, as `webhooks.sign()` refuses it.
    */
   invoice_id: invoiceUuid(),
   /** The amount paid in `currency`, as a decimal string. */

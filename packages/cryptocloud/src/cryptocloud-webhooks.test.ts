@@ -48,6 +48,44 @@ const infoAnswer = (invoice: object = apiInvoice) =>
 const unconfirmed = { confirm: false } as const;
 
 describe('webhooks.verify', () => {
+  // Found by the contract-tests webhook fuzz suite (issue 13): `null` options (a JS caller's "no
+  // options") threw a TypeError reading `confirm`; they are the defaults, so verify confirms.
+  it('treats null options as the defaults: confirms through invoice.info, never a TypeError', async () => {
+    const fetch = stubFetch(() => infoAnswer());
+    const cryptocloud = client({ fetch });
+    const event = await cryptocloud.webhooks.verify(
+      await cryptocloud.webhooks.sign(payment),
+      null as never,
+    );
+    expect(event.confirmed).toBe(true);
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  // Found by the contract-tests webhook fuzz suite (issue 13): a token signed for an id the API
+  // cannot take made the confirming call's input check throw a PayValidationError (misuse).
+  it.each([{}, unconfirmed])(
+    'refuses a signed postback whose invoice_id is no invoice id as malformed (%o)',
+    async (options) => {
+      const fetch = stubFetch(() => infoAnswer());
+      const cryptocloud = client({ fetch });
+      const signed = await cryptocloud.webhooks.sign(payment);
+      for (const invoiceId of ['\u0000', 'INV 89UX09KA', '89UX-09KA', '😀']) {
+        // sign() refuses such an id outright (it accepts exactly what verify accepts) …
+        const refused = await cryptocloud.webhooks
+          .sign({ ...payment, invoice_id: invoiceId })
+          .catch((caught: unknown) => caught);
+        expect(PayValidationError.isInstance(refused)).toBe(true);
+        // … and a body carrying one next to a valid token is malformed, before any API call.
+        const body = JSON.stringify({ ...JSON.parse(signed.body), invoice_id: invoiceId });
+        const error = await signatureFailure(
+          cryptocloud.webhooks.verify({ body, headers: signed.headers }, options),
+        );
+        expect(error.reason).toBe('malformed');
+      }
+      expect(fetch.calls).toEqual([]);
+    },
+  );
+
   it('confirms through invoice.info by default and reports what the API says', async () => {
     const paid = { ...apiInvoice, status: 'paid', received: 0.000113 };
     const fetch = stubFetch(() => infoAnswer(paid));

@@ -70,7 +70,7 @@ export function createWebhooksApi(settings: WebhooksSettings): CryptoCloudWebhoo
   }
 
   return {
-    async verify(input, options = {}) {
+    async verify(input, options) {
       const secretKey = requireSecretKey();
       const body = readPostbackBody(await readWebhookInput(input, PROVIDER));
       await verifyPostbackToken(body.token, body.invoice_id, {
@@ -78,10 +78,10 @@ export function createWebhooksApi(settings: WebhooksSettings): CryptoCloudWebhoo
         now: settings.now,
         clockToleranceMs: settings.clockToleranceMs,
       });
-      if (options.confirm === false) return unconfirmedEvent(body);
+      if (options?.confirm === false) return unconfirmedEvent(body);
       const invoices = await settings.invoice.info(
         { uuids: [body.invoice_id] },
-        { signal: options.signal },
+        { signal: options?.signal },
       );
       const invoice = invoices.find(
         (item) => bareInvoiceId(item.uuid) === bareInvoiceId(body.invoice_id),

@@ -38,6 +38,19 @@ async function rejection(promise: Promise<unknown>): Promise<PaySignatureError> 
 }
 
 describe('webhooks.verify', () => {
+  // Found by the contract-tests webhook fuzz suite (issue 13): `null` options (a JS caller's "no
+  // options") threw a TypeError reading `kind`; they are the defaults, so verify confirms.
+  it('treats null options as the defaults: confirms through invoice/info, never a TypeError', async () => {
+    const fetch = answering(invoice);
+    const crystalpay = createCrystalPay({ ...credentials, fetch });
+    const event = await crystalpay.webhooks.verify(
+      { body: body({ ...invoice, signature: SIGNATURE }) },
+      null as never,
+    );
+    expect(event).toMatchObject({ kind: 'invoice', confirmed: true });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
   const crystalpay = createCrystalPay({ ...credentials, fetch: noFetch });
 
   it('accepts the test vector and, unconfirmed, returns the typed invoice without the signature', async () => {

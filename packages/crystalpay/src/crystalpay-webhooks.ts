@@ -183,13 +183,13 @@ export function createWebhooksApi(
   }
 
   return {
-    async verify(input, options = {}) {
+    async verify(input, options) {
       const raw = await readWebhookInput(input, PROVIDER);
       const { id, fields } = readSignedBody(raw.body);
       const kind =
-        options.kind ?? ('wallet' in fields && !('url' in fields) ? 'payoff' : 'invoice');
-      if (options.confirm === false) return unconfirmed(kind, fields) as CrystalPayWebhookEvent;
-      return confirm(kind, id, options.signal);
+        options?.kind ?? ('wallet' in fields && !('url' in fields) ? 'payoff' : 'invoice');
+      if (options?.confirm === false) return unconfirmed(kind, fields) as CrystalPayWebhookEvent;
+      return confirm(kind, id, options?.signal);
     },
 
     async sign(params) {
