@@ -10,13 +10,13 @@ export interface FileMapClient {
 }
 
 /** Files every client must have, by role. */
-export const REQUIRED_ROLES = ['client', 'request', 'errors', 'webhooks', 'schemas'] as const;
+const REQUIRED_ROLES = ['client', 'request', 'errors', 'webhooks', 'schemas'] as const;
 
 /** Roles a client may fill besides its groups. */
-export const FIXED_ROLES = [...REQUIRED_ROLES, 'signing', 'raw-call', 'gateway'] as const;
+const FIXED_ROLES = [...REQUIRED_ROLES, 'signing', 'raw-call', 'gateway'] as const;
 
 /** Files every package's `src/` may hold whatever its clients. */
-export const PACKAGE_FILES = ['index.ts', 'version.ts'] as const;
+const PACKAGE_FILES = ['index.ts', 'version.ts'] as const;
 
 /** A client property's file name part: `serviceOfServices` → `service-of-services`. */
 export function kebabCase(key: string): string {

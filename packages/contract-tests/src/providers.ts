@@ -6,7 +6,7 @@ import { type Fixture, fixtureSchema } from './fixture-schema.ts';
 /** The repository's `packages/` folder. */
 export const PACKAGES_DIR = join(import.meta.dirname, '..', '..');
 /** Fixtures by provider id. */
-export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
+const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
 
 const clientSchema = v.strictObject({
   /** Brand casing used in `create<Name>`: `CrystalPay`, `PayinPayoutShop`. */

@@ -11,10 +11,10 @@ import { PACKAGES_DIR } from './providers.ts';
 /** The repository root. */
 export const ROOT_DIR = join(PACKAGES_DIR, '..');
 /** Where the blocks are written (gitignored, rewritten by every run). */
-export const BLOCKS_DIR = join(import.meta.dirname, '..', '.readme-blocks');
+const BLOCKS_DIR = join(import.meta.dirname, '..', '.readme-blocks');
 
 /** A block whose first line is this is appended to the previous ts block of the same README. */
-export const CONTINUES = '// continues';
+const CONTINUES = '// continues';
 
 /** One ts block of a README (continuations already appended), with its README lines. */
 export interface ReadmeBlock {
@@ -76,7 +76,7 @@ export interface BlockDiagnostic {
 }
 
 /** The compiler options the blocks are checked with: what a strict ESM Node user has. */
-export const BLOCK_COMPILER_OPTIONS = {
+const BLOCK_COMPILER_OPTIONS = {
   target: 'es2023',
   lib: ['es2023', 'dom', 'dom.iterable'],
   module: 'nodenext',

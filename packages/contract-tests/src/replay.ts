@@ -86,7 +86,7 @@ function serve(interaction: Interaction, replay: Replay, override?: ResponseOver
 }
 
 /** Decodes a captured body the way the fixture describes it. */
-export async function decodeBody(
+async function decodeBody(
   captured: CapturedRequest,
   encoding: 'json' | 'form' | 'multipart' | 'none' | undefined,
 ): Promise<unknown> {

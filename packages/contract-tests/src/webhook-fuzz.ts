@@ -10,7 +10,7 @@ import type { Fixture, Interaction } from './fixture-schema.ts';
 import { interactionsOf } from './fixture-schema.ts';
 
 /** A body as a sender may deliver it. */
-export type BodyDescription =
+type BodyDescription =
   | { as: 'string'; text: string }
   | { as: 'bytes'; bytes: Uint8Array }
   | { as: 'utf8'; text: string }
@@ -70,7 +70,7 @@ const NASTY_TEXTS = [
 ];
 
 /** Any text: ASCII, full Unicode (lone surrogates included), and known troublemakers. */
-export const anyText: fc.Arbitrary<string> = fc.oneof(
+const anyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.constantFrom(...NASTY_TEXTS) },
@@ -78,7 +78,7 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Any JSON value a field may be given. */
-export const anyFieldValue: fc.Arbitrary<unknown> = fc.oneof(
+const anyFieldValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: anyText },
   fc.integer(),
   fc.double(),
@@ -157,7 +157,7 @@ function mutatedText(samples: readonly string[]): fc.Arbitrary<string> {
 }
 
 /** Arbitrary body text for a client whose valid bodies and field names are given. */
-export function bodyText(samples: readonly string[], fieldNames: readonly string[]) {
+function bodyText(samples: readonly string[], fieldNames: readonly string[]) {
   return fc.oneof(
     { weight: 3, arbitrary: jsonObjectText(fieldNames) },
     { weight: 2, arbitrary: mutatedText(samples) },
@@ -174,7 +174,7 @@ export function bodyText(samples: readonly string[], fieldNames: readonly string
 }
 
 /** A body in any of the forms `verify` takes. */
-export function bodyDescription(text: fc.Arbitrary<string>): fc.Arbitrary<BodyDescription> {
+function bodyDescription(text: fc.Arbitrary<string>): fc.Arbitrary<BodyDescription> {
   return fc.oneof(
     { weight: 4, arbitrary: text.map((t) => ({ as: 'string' as const, text: t })) },
     { weight: 1, arbitrary: text.map((t) => ({ as: 'utf8' as const, text: t })) },
@@ -232,7 +232,7 @@ const headerValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Headers as a record of arbitrary names and values, built over a valid sample sometimes. */
-export function headerRecord(samples: readonly Record<string, string>[]): fc.Arbitrary<unknown> {
+function headerRecord(samples: readonly Record<string, string>[]): fc.Arbitrary<unknown> {
   const record = fc.dictionary(headerName, headerValue, { maxKeys: 6 });
   const base = samples.length > 0 ? fc.constantFrom(...samples) : fc.constant({});
   return fc.oneof(
@@ -244,7 +244,7 @@ export function headerRecord(samples: readonly Record<string, string>[]): fc.Arb
 }
 
 /** Header values a `Headers` or a `Request` can be built with (Latin-1, no CR/LF/NUL). */
-export function validHeaders(samples: readonly Record<string, string>[]) {
+function validHeaders(samples: readonly Record<string, string>[]) {
   const name = fc.constantFrom(...KNOWN_HEADER_NAMES);
   const value = fc.oneof(
     headerText.filter((text) => /^[\t\x20-\x7e\x80-\xff]*$/.test(text)),
@@ -451,7 +451,7 @@ export function providerAnswers(fixtures: readonly Fixture[]): Interaction['resp
 }
 
 /** Plays a response from a fixture. */
-export function replyWith(response: Interaction['response']): Response {
+function replyWith(response: Interaction['response']): Response {
   if (response.bodyText !== undefined)
     return new Response(response.bodyText, {
       status: response.status,

@@ -43,13 +43,13 @@ export const optionalText = () => v.optional(v.nullable(v.string()));
 /** A number the provider may send as `null` or leave out. */
 export const optionalNumber = () => v.optional(v.nullable(v.number()));
 /** A flag the provider may send as `null` or leave out. */
-export const optionalFlag = () => v.optional(v.nullable(v.boolean()));
+const optionalFlag = () => v.optional(v.nullable(v.boolean()));
 /**
  * An amount the provider may send as `null` or leave out. CryptoCloud sends JSON numbers
  * (floats); they become their shortest decimal string, so do money arithmetic with a decimal
  * library on that string, never on a float.
  */
-export const optionalAmount = () => v.optional(v.nullable(amountOutput()));
+const optionalAmount = () => v.optional(v.nullable(amountOutput()));
 
 /** The invoice statuses CryptoCloud documents, in lifecycle order. */
 export const INVOICE_STATUSES = ['created', 'paid', 'partial', 'overpaid', 'canceled'] as const;
@@ -65,7 +65,7 @@ export type DocumentedInvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceStatus = OpenEnum<DocumentedInvoiceStatus>;
 
 /** An invoice status: any string, typed with the documented values. */
-export const invoiceStatus = () => openEnum(INVOICE_STATUSES);
+const invoiceStatus = () => openEnum(INVOICE_STATUSES);
 
 /** A cryptocurrency as CryptoCloud describes it (`currency` in invoices, balances, wallets). */
 export const currencySchema = v.looseObject({

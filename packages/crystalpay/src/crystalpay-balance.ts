@@ -18,7 +18,7 @@ const balanceFields = {
 };
 
 /** Parameters of `balance/list/`. */
-export const balanceListParamsSchema = v.optional(
+const balanceListParamsSchema = v.optional(
   v.strictObject({
     /** Leave out methods with a zero balance. CrystalPay's default: `false`. */
     hide_empty: v.optional(v.boolean()),
@@ -29,19 +29,19 @@ export const balanceListParamsSchema = v.optional(
 export type BalanceListParams = v.InferInput<typeof balanceListParamsSchema>;
 
 /** The `balance/list/` response: balances keyed by method (`BITCOIN`, `USDTTRC`, …). */
-export const balanceListResultSchema = v.looseObject({
+const balanceListResultSchema = v.looseObject({
   items: keyedItems(v.looseObject(balanceFields)),
 });
 /** What `balance.list()` returns. */
 export type BalanceListResult = v.InferOutput<typeof balanceListResultSchema>;
 
 /** Parameters of `balance/get/`. */
-export const balanceGetParamsSchema = v.strictObject({ method: text() });
+const balanceGetParamsSchema = v.strictObject({ method: text() });
 /** What `balance.get()` takes. */
 export type BalanceGetParams = v.InferInput<typeof balanceGetParamsSchema>;
 
 /** The `balance/get/` response: one method's balance. */
-export const balanceGetResultSchema = v.looseObject({ method: optionalText(), ...balanceFields });
+const balanceGetResultSchema = v.looseObject({ method: optionalText(), ...balanceFields });
 /** What `balance.get()` returns. */
 export type BalanceGetResult = v.InferOutput<typeof balanceGetResultSchema>;
 

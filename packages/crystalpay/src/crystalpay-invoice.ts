@@ -31,7 +31,7 @@ export const INVOICE_STATES = [
 ] as const;
 
 /** Parameters of `invoice/create/` (the seed doc). */
-export const invoiceCreateParamsSchema = v.strictObject({
+const invoiceCreateParamsSchema = v.strictObject({
   /** Invoice amount in `currency`. Sent as the exact decimal you pass. */
   amount: amountInput(),
   type: invoiceTypeSchema,
@@ -60,7 +60,7 @@ export const invoiceCreateParamsSchema = v.strictObject({
 export type InvoiceCreateParams = v.InferInput<typeof invoiceCreateParamsSchema>;
 
 /** The `invoice/create/` response. */
-export const invoiceCreateResultSchema = v.looseObject({
+const invoiceCreateResultSchema = v.looseObject({
   // Every answer carries these (the docs' example, the fixtures): required.
   id: v.string(),
   url: v.string(),
@@ -130,7 +130,7 @@ export type Invoice = v.InferOutput<typeof invoiceSchema>;
 export type InvoiceState = Invoice['state'];
 
 /** Parameters of `invoice/info/`. */
-export const invoiceInfoParamsSchema = v.strictObject({ id: text() });
+const invoiceInfoParamsSchema = v.strictObject({ id: text() });
 /** What `invoice.info()` takes. */
 export type InvoiceInfoParams = v.InferInput<typeof invoiceInfoParamsSchema>;
 

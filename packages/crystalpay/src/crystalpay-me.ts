@@ -4,7 +4,7 @@ import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import { noParams, optionalScalar, optionalText } from './crystalpay-schemas.ts';
 
 /** The `me/info/` response: the cash register itself. */
-export const meInfoResultSchema = v.looseObject({
+const meInfoResultSchema = v.looseObject({
   id: optionalScalar(),
   name: optionalText(),
   status_level: optionalScalar(),

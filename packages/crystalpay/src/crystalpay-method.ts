@@ -40,7 +40,7 @@ const methodFields = {
 };
 
 /** Parameters of `method/list/`. */
-export const methodListParamsSchema = v.optional(
+const methodListParamsSchema = v.optional(
   v.strictObject({
     /** A shorter answer per method (documented by clients only: unconfirmed). */
     compact: v.optional(v.boolean()),
@@ -51,24 +51,24 @@ export const methodListParamsSchema = v.optional(
 export type MethodListParams = v.InferInput<typeof methodListParamsSchema>;
 
 /** The `method/list/` response: methods keyed by name (`BITCOIN`, …). */
-export const methodListResultSchema = v.looseObject({
+const methodListResultSchema = v.looseObject({
   items: keyedItems(v.looseObject(methodFields)),
 });
 /** What `method.list()` returns. */
 export type MethodListResult = v.InferOutput<typeof methodListResultSchema>;
 
 /** Parameters of `method/get/`. */
-export const methodGetParamsSchema = v.strictObject({ method: text() });
+const methodGetParamsSchema = v.strictObject({ method: text() });
 /** What `method.get()` takes. */
 export type MethodGetParams = v.InferInput<typeof methodGetParamsSchema>;
 
 /** The `method/get/` response. */
-export const methodGetResultSchema = v.looseObject(methodFields);
+const methodGetResultSchema = v.looseObject(methodFields);
 /** What `method.get()` returns: limits, commissions and your settings, amounts as strings. */
 export type MethodGetResult = v.InferOutput<typeof methodGetResultSchema>;
 
 /** Parameters of `method/edit/` (documented by clients only). */
-export const methodEditParamsSchema = v.strictObject({
+const methodEditParamsSchema = v.strictObject({
   method: text(),
   /** Accept payments with this method. */
   enabled: v.optional(v.boolean()),
@@ -79,7 +79,7 @@ export const methodEditParamsSchema = v.strictObject({
 export type MethodEditParams = v.InferInput<typeof methodEditParamsSchema>;
 
 /** The `method/edit/` response: nothing besides the envelope. */
-export const methodEditResultSchema = v.looseObject({});
+const methodEditResultSchema = v.looseObject({});
 /** What `method.edit()` returns: `{}` (plus any field CrystalPay adds). */
 export type MethodEditResult = v.InferOutput<typeof methodEditResultSchema>;
 

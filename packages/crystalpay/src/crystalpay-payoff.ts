@@ -16,7 +16,7 @@ import {
 export const PAYOFF_STATES = ['created', 'processing', 'failed', 'payed', 'canceled'] as const;
 
 /** Parameters of `payoff/create/`. */
-export const payoffCreateParamsSchema = v.strictObject({
+const payoffCreateParamsSchema = v.strictObject({
   /** Amount to pay out; signed and sent as this exact decimal string. */
   amount: signedAmount(),
   /** Payoff method, e.g. `BITCOIN`. */
@@ -37,7 +37,7 @@ export const payoffCreateParamsSchema = v.strictObject({
 export type PayoffCreateParams = v.InferInput<typeof payoffCreateParamsSchema>;
 
 /** Parameters of `payoff/submit/`, `payoff/cancel/` and `payoff/info/`: the payoff's id. */
-export const payoffIdParamsSchema = v.strictObject({ id: text() });
+const payoffIdParamsSchema = v.strictObject({ id: text() });
 /** What `payoff.submit()` takes: the id `payoff.create()` returned. */
 export type PayoffSubmitParams = v.InferInput<typeof payoffIdParamsSchema>;
 /** What `payoff.cancel()` takes: the id of a payoff not yet submitted. */
@@ -46,7 +46,7 @@ export type PayoffCancelParams = v.InferInput<typeof payoffIdParamsSchema>;
 export type PayoffInfoParams = v.InferInput<typeof payoffIdParamsSchema>;
 
 /** Payoff fields besides `id`; `payoff/create/` answers before there is a `state`. */
-export const payoffFields = {
+const payoffFields = {
   state: optionalEnum(PAYOFF_STATES),
   subtract_from: optionalEnum(SUBTRACT_FROM),
   method: optionalText(),

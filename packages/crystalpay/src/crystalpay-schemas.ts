@@ -35,8 +35,6 @@ export const operationId = () =>
 export const optionalText = () => v.optional(v.nullable(v.string()), null);
 /** An amount (kept as its decimal string) the provider may send as `null` or leave out. */
 export const optionalAmount = () => v.optional(v.nullable(amountOutput()), null);
-/** A number the provider may send as `null` or leave out. */
-export const optionalNumber = () => v.optional(v.nullable(v.number()), null);
 /** A boolean the provider may send as `null` or leave out. */
 export const optionalBoolean = () => v.optional(v.nullable(v.boolean()), null);
 /** An id or a count the provider sends as a string or a number (kept as sent), or leaves out. */

@@ -28,7 +28,7 @@ const pairFields = {
 };
 
 /** Parameters of `swap/pair/list/`. */
-export const swapPairListParamsSchema = v.strictObject({
+const swapPairListParamsSchema = v.strictObject({
   /** Page number, from 1. */
   page: wholeNumber(1),
   /** Pairs per page. */
@@ -42,7 +42,7 @@ export const swapPairListParamsSchema = v.strictObject({
 export type SwapPairListParams = v.InferInput<typeof swapPairListParamsSchema>;
 
 /** The `swap/pair/list/` response: pairs keyed by `pair_id`. */
-export const swapPairListResultSchema = v.looseObject({
+const swapPairListResultSchema = v.looseObject({
   items: keyedItems(v.looseObject(pairFields)),
   has_next_page: optionalBoolean(),
 });
@@ -50,17 +50,17 @@ export const swapPairListResultSchema = v.looseObject({
 export type SwapPairListResult = v.InferOutput<typeof swapPairListResultSchema>;
 
 /** Parameters of `swap/pair/get/`. */
-export const swapPairGetParamsSchema = v.strictObject({ pair_id: wholeNumber(0) });
+const swapPairGetParamsSchema = v.strictObject({ pair_id: wholeNumber(0) });
 /** What `swap.pair.get()` takes. */
 export type SwapPairGetParams = v.InferInput<typeof swapPairGetParamsSchema>;
 
 /** The `swap/pair/get/` response. */
-export const swapPairGetResultSchema = v.looseObject(pairFields);
+const swapPairGetResultSchema = v.looseObject(pairFields);
 /** What `swap.pair.get()` returns: both sides and the price. */
 export type SwapPairGetResult = v.InferOutput<typeof swapPairGetResultSchema>;
 
 /** Parameters of `swap/create/`. */
-export const swapCreateParamsSchema = v.strictObject({
+const swapCreateParamsSchema = v.strictObject({
   pair_id: wholeNumber(0),
   /** Signed and sent as this exact decimal string. */
   amount: signedAmount(),
@@ -70,7 +70,7 @@ export const swapCreateParamsSchema = v.strictObject({
 export type SwapCreateParams = v.InferInput<typeof swapCreateParamsSchema>;
 
 /** Parameters of `swap/submit/`, `swap/cancel/` and `swap/info/`: the swap's id. */
-export const swapIdParamsSchema = v.strictObject({ id: operationId() });
+const swapIdParamsSchema = v.strictObject({ id: operationId() });
 /** What `swap.submit()` takes: the id `swap.create()` returned. */
 export type SwapSubmitParams = v.InferInput<typeof swapIdParamsSchema>;
 /** What `swap.cancel()` takes: the id of a swap not yet submitted. */

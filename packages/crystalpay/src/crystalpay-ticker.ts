@@ -4,14 +4,14 @@ import type { CrystalPayEndpointExtras } from './crystalpay-request.ts';
 import { keyedItems, noParams, optionalAmount, optionalText, text } from './crystalpay-schemas.ts';
 
 /** The `ticker/list/` response: the tickers CrystalPay quotes (`BTC`, `USDT`, …). */
-export const tickerListResultSchema = v.looseObject({
+const tickerListResultSchema = v.looseObject({
   tickers: v.optional(v.array(v.string()), (): string[] => []),
 });
 /** What `ticker.list()` returns. */
 export type TickerListResult = v.InferOutput<typeof tickerListResultSchema>;
 
 /** Parameters of `ticker/get/`. */
-export const tickerGetParamsSchema = v.strictObject({
+const tickerGetParamsSchema = v.strictObject({
   /** Tickers to quote, e.g. `['BTC', 'USDT']`. */
   tickers: v.pipe(v.array(text()), v.minLength(1, 'must list at least one ticker')),
   /** Currency of the prices. CrystalPay's default: `RUB`. */
@@ -21,7 +21,7 @@ export const tickerGetParamsSchema = v.strictObject({
 export type TickerGetParams = v.InferInput<typeof tickerGetParamsSchema>;
 
 /** The `ticker/get/` response: a price per ticker in `base_currency`. */
-export const tickerGetResultSchema = v.looseObject({
+const tickerGetResultSchema = v.looseObject({
   base_currency: optionalText(),
   currencies: keyedItems(v.looseObject({ price: optionalAmount() })),
 });

@@ -16,7 +16,7 @@ export const TRANSFER_STATES = ['created', 'processing', 'failed', 'success', 'c
 export const TRANSFER_TYPES = ['internal', 'system'] as const;
 
 /** Parameters of `transfer/create/`. */
-export const transferCreateParamsSchema = v.strictObject({
+const transferCreateParamsSchema = v.strictObject({
   /** Balance to transfer from, e.g. `USDTTRC`. */
   method: text(),
   /** Signed and sent as this exact decimal string. */
@@ -29,7 +29,7 @@ export const transferCreateParamsSchema = v.strictObject({
 export type TransferCreateParams = v.InferInput<typeof transferCreateParamsSchema>;
 
 /** Parameters of `transfer/submit/`, `transfer/cancel/` and `transfer/info/`: the transfer's id. */
-export const transferIdParamsSchema = v.strictObject({ id: operationId() });
+const transferIdParamsSchema = v.strictObject({ id: operationId() });
 /** What `transfer.submit()` takes: the id `transfer.create()` returned. */
 export type TransferSubmitParams = v.InferInput<typeof transferIdParamsSchema>;
 /** What `transfer.cancel()` takes: the id of a transfer not yet submitted. */

@@ -13,7 +13,7 @@ export const PROVIDER = 'Payin-payout';
 export type BodyEncoding = 'urlencoded' | 'multipart';
 
 /** What a developer-key API endpoint adds to core's definition. */
-export interface PayinPayoutEndpointExtra {
+interface PayinPayoutEndpointExtra {
   /**
    * The parameter order of the doc's table, `user_id` and `timestamp` included. The `'legacy'`
    * hash rule concatenates values in sending order, so the body is sent in this order.
