@@ -71,28 +71,17 @@ export function createAnyMoneyGateway(client: AnyMoneyClient): PayGateway {
     provider: ID,
 
     async createInvoice(params, options) {
-      const valid = parseGatewayInvoiceParams(params, PROVIDER);
-      let lifetime: number | undefined;
-      if (valid.lifetimeMinutes !== undefined) {
-        lifetime = valid.lifetimeMinutes * 60_000;
-        if (lifetime < LIFETIME_RANGE.min || lifetime > LIFETIME_RANGE.max) {
-          throw new PayValidationError(
-            [
-              {
-                path: 'lifetimeMinutes',
-                message:
-                  'AnyMoney invoices live from 60 minutes (1 hour) to 10080 minutes (7 days)',
-              },
-            ],
-            { provider: PROVIDER, operation: 'createInvoice' },
-          );
-        }
-      }
+      const valid = parseGatewayInvoiceParams(params, PROVIDER, {
+        // AnyMoney's lifetime range (1 hour to 7 days), in minutes.
+        lifetimeMinutes: { min: LIFETIME_RANGE.min / 60_000, max: LIFETIME_RANGE.max / 60_000 },
+      });
+      const lifetime =
+        valid.lifetimeMinutes === undefined ? undefined : valid.lifetimeMinutes * 60_000;
       const order = await client.invoice.create(
         {
           amount: valid.amount,
           externalid: valid.orderId,
-          in_curr: valid.currency.toUpperCase(),
+          in_curr: valid.currency,
           ...(valid.callbackUrl === undefined ? {} : { callback_url: valid.callbackUrl }),
           ...(valid.returnUrl === undefined ? {} : { redirect_url: valid.returnUrl }),
           ...(lifetime === undefined ? {} : { lifetime }),

@@ -1,4 +1,5 @@
 import {
+  type GatewayCapabilities,
   type GatewayEvent,
   type GatewayInvoice,
   mapStatus,
@@ -27,9 +28,6 @@ export const BITSBY_GATEWAY_STATUSES = {
   canceled: 'canceled',
 } as const satisfies Record<(typeof INVOICE_STATUSES)[number], PayInvoiceStatus>;
 
-/** The fiat currencies Bitsby invoices in. */
-const CURRENCIES = ['USD', 'EUR', 'RUB'];
-
 /** `timeToPay` hours by `lifetimeMinutes`: the only lifetimes Bitsby offers. */
 const HOURS_BY_MINUTES: Readonly<Record<number, string>> = {
   30: '0.5',
@@ -41,6 +39,16 @@ const HOURS_BY_MINUTES: Readonly<Record<number, string>> = {
 
 /** `timeToPay` when `lifetimeMinutes` is not given: 1 hour. */
 const DEFAULT_TIME_TO_PAY = '1';
+
+/** What a Bitsby invoice can take: fiat in three currencies, five lifetimes, no per-invoice URLs. */
+const CAPABILITIES: GatewayCapabilities = {
+  currencies: ['USD', 'EUR', 'RUB'],
+  lifetimeMinutes: Object.keys(HOURS_BY_MINUTES).map(Number),
+  unsupported: {
+    callbackUrl: "Bitsby's webhook URL is set per project in its dashboard",
+    returnUrl: 'Bitsby takes no return URL',
+  },
+};
 
 /**
  * The cross-provider gateway over a Bitsby client (`createBitsby(settings)`), which must have a
@@ -60,38 +68,15 @@ export function createBitsbyGateway(client: BitsbyClient): PayGateway {
     provider: ID,
 
     async createInvoice(params, options) {
-      const valid = parseGatewayInvoiceParams(params, PROVIDER);
-      const issues: { path: string; message: string }[] = [];
-      const currency = valid.currency.toUpperCase();
-      if (!CURRENCIES.includes(currency)) {
-        issues.push({ path: 'currency', message: 'Bitsby invoices only in USD, EUR or RUB' });
-      }
+      const valid = parseGatewayInvoiceParams(params, PROVIDER, CAPABILITIES);
       const timeToPay =
         valid.lifetimeMinutes === undefined
           ? DEFAULT_TIME_TO_PAY
-          : HOURS_BY_MINUTES[valid.lifetimeMinutes];
-      if (timeToPay === undefined) {
-        issues.push({
-          path: 'lifetimeMinutes',
-          message: 'Bitsby offers only 30, 60, 180, 360 or 720 minutes (timeToPay 0.5–12 hours)',
-        });
-      }
-      if (valid.callbackUrl !== undefined) {
-        issues.push({
-          path: 'callbackUrl',
-          message: "not supported: Bitsby's webhook URL is set per project in its dashboard",
-        });
-      }
-      if (valid.returnUrl !== undefined) {
-        issues.push({ path: 'returnUrl', message: 'not supported: Bitsby takes no return URL' });
-      }
-      if (issues.length > 0 || timeToPay === undefined) {
-        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'createInvoice' });
-      }
+          : (HOURS_BY_MINUTES[valid.lifetimeMinutes] as string);
       const created = await client.invoices.create(
         {
           amountFiat: valid.amount,
-          currencyFiat: currency as 'USD' | 'EUR' | 'RUB',
+          currencyFiat: valid.currency as 'USD' | 'EUR' | 'RUB',
           timeToPay,
           ...(valid.description === undefined ? {} : { description: valid.description }),
           serviceData: valid.orderId,
@@ -107,7 +92,7 @@ export function createBitsbyGateway(client: BitsbyClient): PayGateway {
         status: BITSBY_GATEWAY_STATUSES.unpaid,
         // Bitsby's answer has only the USD value: the invoice is priced in what was sent.
         amount: valid.amount,
-        currency,
+        currency: valid.currency,
         raw: created,
       };
     },

@@ -40,9 +40,11 @@ export {
 } from './errors/pay-signature-error.ts';
 export { PayValidationError, type ValidationIssue } from './errors/pay-validation-error.ts';
 export {
+  type GatewayCapabilities,
   type GatewayEvent,
   type GatewayInvoice,
   type GatewayInvoiceParams,
+  type GatewayOptionalField,
   mapStatus,
   PAY_INVOICE_STATUSES,
   type PayGateway,

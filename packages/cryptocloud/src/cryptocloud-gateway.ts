@@ -1,4 +1,5 @@
 import {
+  type GatewayCapabilities,
   type GatewayEvent,
   type GatewayInvoice,
   mapStatus,
@@ -7,7 +8,6 @@ import {
   type PayInvoiceStatus,
   PayValidationError,
   parseGatewayInvoiceParams,
-  type ValidationIssue,
 } from '@pay/core';
 import type { CryptoCloudClient } from './cryptocloud-client.ts';
 import type { InvoiceCreateParams } from './cryptocloud-invoice-schemas.ts';
@@ -36,11 +36,19 @@ export const CRYPTOCLOUD_GATEWAY_STATUSES = {
  * The fiat currencies `invoice/create` takes as `currency` (CryptoCloud's list); the gateway
  * refuses anything else (a coin code included) before sending.
  */
-const INVOICE_CURRENCIES = new Set(
+const INVOICE_CURRENCIES =
   'USD UZS KGS KZT AMD AZN BYN AUD TRY AED CAD CNY HKD IDR INR JPY PHP SGD THB VND MYR RUB UAH EUR GBP'.split(
     ' ',
-  ),
-);
+  );
+
+/** What a CryptoCloud invoice can take: the fiat above; its URLs are per project, not invoice. */
+const CAPABILITIES: GatewayCapabilities = {
+  currencies: INVOICE_CURRENCIES,
+  unsupported: {
+    callbackUrl: 'set the notification URL in the project settings',
+    returnUrl: 'set the success and fail URLs in the project settings',
+  },
+};
 
 /**
  * CryptoCloud behind the common {@link PayGateway} interface, over an existing client (which
@@ -64,35 +72,10 @@ export function createCryptoCloudGateway(client: CryptoCloudClient): PayGateway 
     provider: ID,
 
     async createInvoice(params, options) {
-      const valid = parseGatewayInvoiceParams(params, PROVIDER);
-      const issues: ValidationIssue[] = [];
-      const currency = valid.currency.toUpperCase();
-      if (!INVOICE_CURRENCIES.has(currency)) {
-        issues.push({
-          path: 'currency',
-          message: `CryptoCloud invoices only in ${[...INVOICE_CURRENCIES].join(', ')}`,
-        });
-      }
-      if (valid.callbackUrl !== undefined) {
-        issues.push({
-          path: 'callbackUrl',
-          message:
-            'CryptoCloud takes no callback URL per invoice: set the notification URL in the project settings',
-        });
-      }
-      if (valid.returnUrl !== undefined) {
-        issues.push({
-          path: 'returnUrl',
-          message:
-            'CryptoCloud takes no return URL per invoice: set the success and fail URLs in the project settings',
-        });
-      }
-      if (issues.length > 0) {
-        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'createInvoice' });
-      }
+      const valid = parseGatewayInvoiceParams(params, PROVIDER, CAPABILITIES);
       const request: InvoiceCreateParams = {
         amount: valid.amount,
-        currency,
+        currency: valid.currency,
         order_id: valid.orderId,
       };
       if (valid.lifetimeMinutes !== undefined) {

@@ -47,8 +47,9 @@ export function createCrystalPayGateway(client: CrystalPayClient): PayGateway {
     provider: ID,
 
     async createInvoice(params, options) {
+      // CrystalPay documents no currency list: an unsupported one is its own PayApiError.
       const valid = parseGatewayInvoiceParams(params, PROVIDER);
-      const currency = valid.currency.toUpperCase();
+      const { currency } = valid;
       const created = await client.invoice.create(
         {
           amount: valid.amount,

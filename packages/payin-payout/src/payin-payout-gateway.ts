@@ -1,4 +1,5 @@
 import {
+  type GatewayCapabilities,
   type GatewayEvent,
   type GatewayInvoice,
   type GatewayInvoiceParams,
@@ -54,6 +55,15 @@ const CURRENCY_IDS: Readonly<Record<string, number>> = {
   GBP: 826,
 };
 
+/** What a top-up invoice can take: the currencies above; no per-invoice callback, no lifetime. */
+const CAPABILITIES: GatewayCapabilities = {
+  currencies: Object.keys(CURRENCY_IDS),
+  unsupported: {
+    callbackUrl: "Payin-payout's management sets the callback URL",
+    lifetimeMinutes: 'a top-up invoice has no lifetime',
+  },
+};
+
 /** What the developer-key gateway's `createInvoice` takes: the common params, plus `payerId`. */
 export interface PayinPayoutGatewayInvoiceParams extends GatewayInvoiceParams {
   /**
@@ -99,40 +109,25 @@ export function createPayinPayoutGateway(
     async createInvoice(params, options) {
       const { payerId = gatewayOptions.payerId, ...common } = (params ??
         {}) as PayinPayoutGatewayInvoiceParams;
-      const valid = parseGatewayInvoiceParams(common, PROVIDER);
-      const issues = [];
-      const currency = valid.currency.toUpperCase();
-      const currencyId = Object.hasOwn(CURRENCY_IDS, currency) ? CURRENCY_IDS[currency] : undefined;
-      if (currencyId === undefined) {
-        issues.push({
-          path: 'currency',
-          message: `Payin-payout top-ups take ${Object.keys(CURRENCY_IDS).join(', ')}`,
-        });
-      }
-      if (payerId === undefined) {
-        issues.push({
-          path: 'payerId',
-          message:
-            'is required (here or in the gateway options): the user whose balance is topped up',
-        });
-      }
-      if (valid.callbackUrl !== undefined) {
-        issues.push({
-          path: 'callbackUrl',
-          message: "is not taken per invoice: Payin-payout's management sets the callback URL",
-        });
-      }
-      if (valid.lifetimeMinutes !== undefined) {
-        issues.push({ path: 'lifetimeMinutes', message: 'a top-up invoice has no lifetime' });
-      }
-      if (issues.length > 0) {
-        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'createInvoice' });
-      }
+      const valid = parseGatewayInvoiceParams(common, PROVIDER, {
+        ...CAPABILITIES,
+        check: () =>
+          payerId === undefined
+            ? [
+                {
+                  path: 'payerId',
+                  message:
+                    'is required (here or in the gateway options): the user whose balance is topped up',
+                },
+              ]
+            : [],
+      });
+      const currencyId = CURRENCY_IDS[valid.currency] as number;
       const result = await client.paymentIn.createInvoice(
         {
           payer_id: payerId as number | string,
           summ: valid.amount,
-          currency_id: currencyId as number,
+          currency_id: currencyId,
           descr: valid.description ?? `Order ${valid.orderId}`,
           is_sos_topup: true,
           ...(valid.returnUrl === undefined
@@ -148,7 +143,7 @@ export function createPayinPayoutGateway(
         payUrl: result.pay_link,
         status: 'pending',
         amount: valid.amount,
-        currency,
+        currency: valid.currency,
         raw: result,
       };
     },

@@ -102,36 +102,26 @@ export function createPayinPayoutShopGateway(
         agentName = gatewayOptions.agentName,
         ...common
       } = (params ?? {}) as PayinPayoutShopGatewayInvoiceParams;
-      const valid = parseGatewayInvoiceParams(common, PROVIDER);
-      const currency = valid.currency.toUpperCase();
-      const issues = [];
-      if (!Object.hasOwn(CURRENCIES, currency)) {
-        issues.push({
-          path: 'currency',
-          message: `the shop API takes ${Object.keys(CURRENCIES).join(', ')}`,
-        });
-      }
-      if (agentName === undefined) {
-        issues.push({
-          path: 'agentName',
-          message: 'is required (here or in the gateway options): the name shown to the payer',
-        });
-      }
-      if (valid.callbackUrl !== undefined) {
-        issues.push({
-          path: 'callbackUrl',
-          message: 'is not taken per invoice: the notification URL is set in the cabinet',
-        });
-      }
-      if (issues.length > 0) {
-        throw new PayValidationError(issues, { provider: PROVIDER, operation: 'createInvoice' });
-      }
+      const valid = parseGatewayInvoiceParams(common, PROVIDER, {
+        currencies: Object.keys(CURRENCIES),
+        unsupported: { callbackUrl: 'the notification URL is set in the cabinet' },
+        check: () =>
+          agentName === undefined
+            ? [
+                {
+                  path: 'agentName',
+                  message:
+                    'is required (here or in the gateway options): the name shown to the payer',
+                },
+              ]
+            : [],
+      });
       const registration = {
         orderId: valid.orderId,
         agentName: agentName as string,
         amount: valid.amount,
         goods: valid.description ?? `Order ${valid.orderId}`,
-        currency: CURRENCIES[currency] as string,
+        currency: CURRENCIES[valid.currency] as string,
         email,
         phone,
         ...(valid.returnUrl === undefined
@@ -152,7 +142,7 @@ export function createPayinPayoutShopGateway(
         payUrl: form.url,
         status: 'pending',
         amount: form.fields.amount,
-        currency,
+        currency: valid.currency,
         raw: form,
       };
     },

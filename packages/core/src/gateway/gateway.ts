@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { amountInput } from '../amounts/amount-schema.ts';
+import { PayValidationError, type ValidationIssue } from '../errors/pay-validation-error.ts';
 import type { RequestOptions } from '../http/transport.ts';
 import { httpUrlInput, parseInput } from '../validation.ts';
 import type { WebhookInput } from '../webhooks/webhook-input.ts';
@@ -112,15 +113,69 @@ const gatewayInvoiceParamsSchema = v.strictObject({
 /** {@link GatewayInvoiceParams} after validation: the amount is the canonical decimal string. */
 export type ValidGatewayInvoiceParams = v.InferOutput<typeof gatewayInvoiceParamsSchema>;
 
+/** The optional invoice fields a provider may lack. */
+export type GatewayOptionalField = 'callbackUrl' | 'returnUrl' | 'lifetimeMinutes';
+
 /**
- * Validates gateway invoice params for a provider (`PayValidationError` before anything is
- * sent); each gateway then maps them to its provider's fields.
+ * What a provider's invoices can take, so {@link parseGatewayInvoiceParams} refuses what it
+ * cannot honour — all at once, before anything is sent — instead of each gateway checking by hand.
+ */
+export interface GatewayCapabilities {
+  /** The currency codes it invoices in (upper case; input is upper-cased). Default: any code. */
+  currencies?: readonly string[] | undefined;
+  /** Each optional field it lacks, with where the user sets that instead. Default: none. */
+  unsupported?: Partial<Record<GatewayOptionalField, string>> | undefined;
+  /** The lifetimes it can honour, in minutes: a list or an inclusive range. Default: any. */
+  lifetimeMinutes?: readonly number[] | { min: number; max: number } | undefined;
+  /** The provider's own further checks (a payer id it needs…). Default: none. */
+  check?: ((params: ValidGatewayInvoiceParams) => ValidationIssue[]) | undefined;
+}
+
+/**
+ * Validates gateway invoice params for a provider and its {@link GatewayCapabilities}: a
+ * `PayValidationError` listing every problem before anything is sent. The currency comes back
+ * upper-cased; each gateway then maps the params to its provider's fields.
  */
 export function parseGatewayInvoiceParams(
   params: unknown,
   provider: string,
+  capabilities: GatewayCapabilities = {},
 ): ValidGatewayInvoiceParams {
-  return parseInput(gatewayInvoiceParamsSchema, params, { provider, operation: 'createInvoice' });
+  const context = { provider, operation: 'createInvoice' };
+  const valid = parseInput(gatewayInvoiceParamsSchema, params, context);
+  const currency = valid.currency.toUpperCase();
+  const issues: ValidationIssue[] = [];
+  const { currencies, unsupported = {}, lifetimeMinutes } = capabilities;
+  if (currencies && !currencies.includes(currency)) {
+    issues.push({
+      path: 'currency',
+      message: `${provider} invoices only in ${currencies.join(', ')}`,
+    });
+  }
+  for (const [field, instead] of Object.entries(unsupported)) {
+    if (valid[field as GatewayOptionalField] !== undefined) {
+      issues.push({ path: field, message: `not supported by ${provider}: ${instead}` });
+    }
+  }
+  const lifetime = valid.lifetimeMinutes;
+  if (lifetime !== undefined && lifetimeMinutes && !unsupported.lifetimeMinutes) {
+    const [allowed, described] =
+      'min' in lifetimeMinutes
+        ? [
+            lifetime >= lifetimeMinutes.min && lifetime <= lifetimeMinutes.max,
+            `${lifetimeMinutes.min} to ${lifetimeMinutes.max}`,
+          ]
+        : [lifetimeMinutes.includes(lifetime), lifetimeMinutes.join(', ')];
+    if (!allowed) {
+      issues.push({
+        path: 'lifetimeMinutes',
+        message: `${provider} honours only ${described} minutes`,
+      });
+    }
+  }
+  issues.push(...(capabilities.check?.(valid) ?? []));
+  if (issues.length > 0) throw new PayValidationError(issues, context);
+  return { ...valid, currency };
 }
 
 /**

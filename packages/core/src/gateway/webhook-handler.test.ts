@@ -140,6 +140,53 @@ describe('gateway helpers', () => {
     expect(mapStatus(table, undefined)).toBe('unknown');
   });
 
+  it('refuses, all at once, what a provider cannot honour', () => {
+    const capabilities = {
+      currencies: ['USD', 'EUR'],
+      unsupported: { callbackUrl: 'set it in the project settings' },
+      lifetimeMinutes: [30, 60],
+      check: () => [{ path: 'payerId', message: 'is required' }],
+    };
+    expect(() =>
+      parseGatewayInvoiceParams(
+        { orderId: 'o', amount: '1', currency: 'usd', lifetimeMinutes: 60 },
+        'X',
+        { ...capabilities, check: () => [] },
+      ),
+    ).not.toThrow();
+    try {
+      parseGatewayInvoiceParams(
+        {
+          orderId: 'o',
+          amount: '1',
+          currency: 'GBP',
+          callbackUrl: 'https://a.test/',
+          lifetimeMinutes: 45,
+        },
+        'X',
+        capabilities,
+      );
+      throw new Error('expected a PayValidationError');
+    } catch (error) {
+      expect(PayValidationError.isInstance(error)).toBe(true);
+      expect((error as PayValidationError).issues).toEqual([
+        { path: 'currency', message: 'X invoices only in USD, EUR' },
+        { path: 'callbackUrl', message: 'not supported by X: set it in the project settings' },
+        { path: 'lifetimeMinutes', message: 'X honours only 30, 60 minutes' },
+        { path: 'payerId', message: 'is required' },
+      ]);
+    }
+    expect(
+      parseGatewayInvoiceParams(
+        { orderId: 'o', amount: '1', currency: 'eur', lifetimeMinutes: 90 },
+        'X',
+        {
+          lifetimeMinutes: { min: 60, max: 120 },
+        },
+      ).currency,
+    ).toBe('EUR');
+  });
+
   it('validates gateway invoice params with the amount policy, before anything is sent', () => {
     expect(
       parseGatewayInvoiceParams({ orderId: 'o1', amount: '10.50', currency: 'USD' }, 'X'),
