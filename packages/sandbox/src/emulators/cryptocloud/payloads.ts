@@ -22,17 +22,39 @@ export const DEFAULT_COIN = 'USDT_TRC20';
 /** The invoice id without its `INV-` prefix: the API takes both, postbacks send it bare. */
 export const bareId = (id: string) => id.replace(/^INV-/i, '');
 
-/** CryptoCloud's currency object for a coin code such as `USDT_TRC20` or `BTC`. */
+/**
+ * CryptoCloud's currency object for a coin code such as `USDT_TRC20` or `BTC`, with every field
+ * the docs show. [sandbox guess] ids and `order` are the sandbox's own; the icon URLs follow
+ * the pattern of the docs' example.
+ */
 export function currencyObject(fullcode: string): Record<string, unknown> {
   const [code = fullcode, network = code] = fullcode.split('_');
+  const cdn = 'https://cdn.cryptocloud.plus';
   return {
+    id: idOf(fullcode),
     code,
     fullcode,
     name: code,
-    network: { code: network, fullname: network },
+    network: {
+      code: network,
+      id: idOf(network),
+      icon: `${cdn}/currency/crypto/${network}.svg`,
+      fullname: network,
+    },
     is_email_required: false,
     stablecoin: /^(USDT|USDC|DAI|USDD|PYUSD|TUSD)$/.test(code),
+    icon_base: `${cdn}/currency/icons/main/${code.toLowerCase()}.svg`,
+    icon_network: `${cdn}/icons-currency/${fullcode.replace('_', '-')}.svg`,
+    icon_qr: `${cdn}/currency/icons/stroke/${code.toLowerCase()}.svg`,
+    order: idOf(fullcode),
   };
+}
+
+/** A stable small number for a code (the same code, the same id). */
+function idOf(code: string): number {
+  let hash = 0;
+  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) % 997;
+  return hash + 1;
 }
 
 /** The coin the invoice is paid in, settled at creation (see `createInvoice`). */
