@@ -246,6 +246,11 @@ describe('CryptoCloud end to end through the SDK', () => {
       received: '250.75',
       to_surcharge: '0',
       order_id: 'order-7',
+      date_finished: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/),
+      // Read by third-party clients.
+      amount_paid: '250.75',
+      amount_to_pay: '0',
+      pay_url: invoice.link,
     });
   });
 

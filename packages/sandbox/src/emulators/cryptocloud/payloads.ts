@@ -109,5 +109,14 @@ export function invoiceObject(
     to_surcharge: due,
     to_surcharge_usd: due,
     order_id: invoice.fields.order_id ?? null,
+    // In the docs' postback example; null while the invoice is open.
+    date_finished: sqlDateTimeMicros(invoice.state === 'partial' ? undefined : invoice.finalAt),
+    // [sandbox guess] read by third-party clients (SPEC §3.2 [code]): what they name.
+    amount_paid: received,
+    amount_paid_usd: received,
+    amount_to_pay: due,
+    amount_to_pay_usd: due,
+    pay_url: invoice.payUrl,
+    user_email: invoice.fields.email ?? null,
   };
 }
