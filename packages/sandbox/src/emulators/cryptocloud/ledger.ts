@@ -3,7 +3,7 @@ import type { InvoiceStore, SandboxInvoice } from '../../invoice-store.ts';
 import { coinOf, DEFAULT_COIN } from './payloads.ts';
 
 /** A withdrawal request the sandbox accepted. */
-export interface Withdrawal {
+interface Withdrawal {
   /** `INV-XXXXXXXX`, as CryptoCloud numbers withdrawal requests. */
   id: string;
   coin: string;
@@ -18,7 +18,7 @@ export interface Withdrawal {
 }
 
 /** A static wallet: one permanent address per coin and end user (`identify`). */
-export interface StaticWallet {
+interface StaticWallet {
   uuid: string;
   coin: string;
   identify: string;

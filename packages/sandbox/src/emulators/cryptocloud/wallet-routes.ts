@@ -10,10 +10,10 @@ import type { CryptoCloudContext } from './types.ts';
 import { REQUIRED } from './validation.ts';
 
 /** CryptoCloud's documented minimum interval between withdrawal requests. */
-export const DEFAULT_WITHDRAWAL_INTERVAL_MS = 12_000;
+const DEFAULT_WITHDRAWAL_INTERVAL_MS = 12_000;
 
 /** `providerOptions.cryptocloud.withdrawalIntervalMs`, checked, or CryptoCloud's 12 s. */
-export function withdrawalInterval(options: Record<string, unknown>): number {
+function withdrawalInterval(options: Record<string, unknown>): number {
   const value = options.withdrawalIntervalMs ?? DEFAULT_WITHDRAWAL_INTERVAL_MS;
   if (typeof value !== 'number' || !(value >= 0 && value <= 600_000))
     throw new RangeError(
