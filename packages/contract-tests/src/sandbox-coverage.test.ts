@@ -47,8 +47,14 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
   let module: Record<string, unknown>;
 
   beforeAll(async () => {
-    // Bitsby's 1 request/second is tested elsewhere; here it would only slow every case down.
-    sandbox = await startSandbox({ providerOptions: { bitsby: { minIntervalMs: 0 } } });
+    // Bitsby's 1 request/second and CryptoCloud's one withdrawal per 12 s are tested elsewhere;
+    // here they would only slow every case down.
+    sandbox = await startSandbox({
+      providerOptions: {
+        bitsby: { minIntervalMs: 0 },
+        cryptocloud: { withdrawalIntervalMs: 0 },
+      },
+    });
     module = await importProvider(pkg);
   });
   afterAll(() => sandbox?.close());

@@ -75,11 +75,18 @@ describe('CryptoCloud emulator rejects what CryptoCloud rejects', () => {
     expect(await create({ shop_id: 'another_shop' })).toMatchObject(
       error(400, { shop_id: 'Shop not found.' }),
     );
-    for (const amount of [0, -5, 'ten', null]) {
+    for (const amount of [0, -5, 'ten']) {
       expect(await create({ amount })).toMatchObject(
         error(400, { amount: 'A valid positive number is required.' }),
       );
     }
+    // A param sent as `null` is absent: a required one is missing, an optional one ignored.
+    expect(await create({ amount: null })).toMatchObject(
+      error(400, { amount: 'This field is required.' }),
+    );
+    expect(
+      await create({ currency: null, order_id: null, email: null, add_fields: null }),
+    ).toMatchObject({ status: 200, json: { status: 'success', result: { fiat_currency: 'USD' } } });
     expect(await create({ currency: 'XYZ' })).toMatchObject(
       error(400, { currency: '"XYZ" is not a valid choice.' }),
     );
@@ -141,11 +148,13 @@ describe('CryptoCloud emulator rejects what CryptoCloud rejects', () => {
     ).toMatchObject(error(400, { limit: 'Ensure this value is from 1 to 100.' }));
   });
 
-  it('an unknown path', async () => {
-    expect(await call('v2/invoice/merchant/nothing', {})).toMatchObject({
-      status: 404,
-      json: { detail: 'Not Found' },
-    });
+  it('an unknown path: says it is not emulated, in the error envelope', async () => {
+    expect(await call('v2/invoice/merchant/nothing', {})).toMatchObject(
+      error(404, { sandbox: 'not emulated by @pay/sandbox: POST /v2/invoice/merchant/nothing' }),
+    );
+    expect(await call('v3/anything', {})).toMatchObject(
+      error(404, { sandbox: 'not emulated by @pay/sandbox: POST /v3/anything' }),
+    );
   });
 
   it('legacy v1 create: 401 `Unauthenticated.`, 400 with no body for what it cannot create', async () => {
@@ -237,6 +246,11 @@ describe('CryptoCloud end to end through the SDK', () => {
       received: '250.75',
       to_surcharge: '0',
       order_id: 'order-7',
+      date_finished: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$/),
+      // Read by third-party clients.
+      amount_paid: '250.75',
+      amount_to_pay: '0',
+      pay_url: invoice.link,
     });
   });
 

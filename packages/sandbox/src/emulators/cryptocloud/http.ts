@@ -12,6 +12,7 @@ export const refuse = (c: Context, status: ErrorStatus, result: Record<string, s
 /**
  * The JSON body as an object (`{}` when empty), or undefined when it is not one. An `amount`
  * sent as a JSON number keeps its exact digits: the sandbox never reads money through a float.
+ * A param sent as `null` counts as absent ([sandbox guess]: clients send optional params so).
  */
 export async function readBody(c: Context): Promise<Record<string, unknown> | undefined> {
   const text = await c.req.text();
@@ -23,7 +24,7 @@ export async function readBody(c: Context): Promise<Record<string, unknown> | un
         : value,
     );
     return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
+      ? Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null))
       : undefined;
   } catch {
     return undefined;

@@ -2,11 +2,14 @@ import { createCryptoCloud } from '@pay/cryptocloud';
 import type { Hono } from 'hono';
 import type { ProviderEmulator } from '../../emulator.ts';
 import { refuseV2Auth } from './auth.ts';
+import { refuse } from './http.ts';
 import { invoiceRoutes } from './invoice-routes.ts';
+import { Ledger } from './ledger.ts';
 import { bareId, coinOf, invoiceObject, STATUS } from './payloads.ts';
 import { reportRoutes } from './report-routes.ts';
 import type { Credentials } from './types.ts';
 import { v1Routes } from './v1-routes.ts';
+import { walletRoutes } from './wallet-routes.ts';
 
 // CryptoCloud v2 as its SPEC describes it: every call a POST with a JSON body and
 // `Authorization: Token <API KEY>`; success is `{status: "success", result}`, errors are
@@ -21,17 +24,29 @@ export const cryptocloudEmulator: ProviderEmulator<Credentials> = {
     apiKey: 'sandbox_cryptocloud_api_key',
     shopId: 'sandbox_shop_id',
     secretKey: 'sandbox_cryptocloud_secret_key',
+    withdrawalApiKey: 'sandbox_cryptocloud_withdrawal_key',
   },
   // No `fail`: CryptoCloud has no failed state. Merchants cancel through the API, not the payer.
   actions: ['pay', 'pay-partial', 'expire'],
 
   routes(app: Hono, context) {
-    app.use('/v2/*', async (c, next) => refuseV2Auth(c, context.credentials) ?? next());
+    const { credentials } = context;
+    // Withdrawals take the account-level withdrawal key; every other v2 call the project's key.
+    app.use('/v2/*', async (c, next) => {
+      const withdrawal = c.req.path.endsWith('/v2/invoice/api/out/create');
+      const key = withdrawal ? credentials.withdrawalApiKey : credentials.apiKey;
+      return refuseV2Auth(c, key) ?? next();
+    });
+    const ledger = new Ledger(context.store);
     invoiceRoutes(app, context);
-    reportRoutes(app, context);
+    reportRoutes(app, context, ledger);
+    walletRoutes(app, context, ledger);
     v1Routes(app, context);
-    // [sandbox guess] CryptoCloud's answer to an unknown path (a Python API's default).
-    app.all('*', (c) => c.json({ detail: 'Not Found' }, 404));
+    // Said plainly in CryptoCloud's error envelope, so nobody mistakes it for CryptoCloud's answer.
+    app.all('*', (c) => {
+      const path = c.req.path.replace(/^\/cryptocloud(?=\/|$)/, '') || '/';
+      return refuse(c, 404, { sandbox: `not emulated by @pay/sandbox: ${c.req.method} ${path}` });
+    });
   },
 
   statusOf: (invoice) => STATUS[invoice.state],

@@ -22,17 +22,39 @@ export const DEFAULT_COIN = 'USDT_TRC20';
 /** The invoice id without its `INV-` prefix: the API takes both, postbacks send it bare. */
 export const bareId = (id: string) => id.replace(/^INV-/i, '');
 
-/** CryptoCloud's currency object for a coin code such as `USDT_TRC20` or `BTC`. */
+/**
+ * CryptoCloud's currency object for a coin code such as `USDT_TRC20` or `BTC`, with every field
+ * the docs show. [sandbox guess] ids and `order` are the sandbox's own; the icon URLs follow
+ * the pattern of the docs' example.
+ */
 export function currencyObject(fullcode: string): Record<string, unknown> {
   const [code = fullcode, network = code] = fullcode.split('_');
+  const cdn = 'https://cdn.cryptocloud.plus';
   return {
+    id: idOf(fullcode),
     code,
     fullcode,
     name: code,
-    network: { code: network, fullname: network },
+    network: {
+      code: network,
+      id: idOf(network),
+      icon: `${cdn}/currency/crypto/${network}.svg`,
+      fullname: network,
+    },
     is_email_required: false,
     stablecoin: /^(USDT|USDC|DAI|USDD|PYUSD|TUSD)$/.test(code),
+    icon_base: `${cdn}/currency/icons/main/${code.toLowerCase()}.svg`,
+    icon_network: `${cdn}/icons-currency/${fullcode.replace('_', '-')}.svg`,
+    icon_qr: `${cdn}/currency/icons/stroke/${code.toLowerCase()}.svg`,
+    order: idOf(fullcode),
   };
+}
+
+/** A stable small number for a code (the same code, the same id). */
+function idOf(code: string): number {
+  let hash = 0;
+  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) % 997;
+  return hash + 1;
 }
 
 /** The coin the invoice is paid in, settled at creation (see `createInvoice`). */
@@ -87,5 +109,14 @@ export function invoiceObject(
     to_surcharge: due,
     to_surcharge_usd: due,
     order_id: invoice.fields.order_id ?? null,
+    // In the docs' postback example; null while the invoice is open.
+    date_finished: sqlDateTimeMicros(invoice.state === 'partial' ? undefined : invoice.finalAt),
+    // [sandbox guess] read by third-party clients (SPEC §3.2 [code]): what they name.
+    amount_paid: received,
+    amount_paid_usd: received,
+    amount_to_pay: due,
+    amount_to_pay_usd: due,
+    pay_url: invoice.payUrl,
+    user_email: invoice.fields.email ?? null,
   };
 }

@@ -2,12 +2,13 @@ import { jsonNumber } from '@pay/core';
 import type { Hono } from 'hono';
 import { addDecimal } from '../../decimal-math.ts';
 import { readBody, success } from './http.ts';
-import { coinOf, currencyObject, DEFAULT_COIN, STATUS } from './payloads.ts';
+import type { Ledger } from './ledger.ts';
+import { currencyObject, STATUS } from './payloads.ts';
 import type { CryptoCloudContext } from './types.ts';
 import { invoicesBetween } from './validation.ts';
 
-/** The v2 reports: invoice statistics and wallet balances, computed from the sandbox's invoices. */
-export function reportRoutes(app: Hono, context: CryptoCloudContext): void {
+/** The v2 reports: invoice statistics and wallet balances, from the sandbox's invoices and withdrawals. */
+export function reportRoutes(app: Hono, context: CryptoCloudContext, ledger: Ledger): void {
   const { store } = context;
 
   app.post('/v2/invoice/merchant/statistics', async (c) => {
@@ -27,12 +28,8 @@ export function reportRoutes(app: Hono, context: CryptoCloudContext): void {
   });
 
   app.post('/v2/merchant/wallet/balance/all', (c) => {
-    // What the sandbox's invoices received, per coin (rates 1:1, nothing withdrawn).
-    const balances = new Map<string, string>([[DEFAULT_COIN, '0']]);
-    for (const invoice of store.list('cryptocloud')) {
-      const coin = coinOf(invoice);
-      balances.set(coin, addDecimal(balances.get(coin) ?? '0', invoice.paidAmount));
-    }
+    // What the sandbox's invoices received, less what was withdrawn, per coin (rates 1:1).
+    const balances = ledger.balances();
     return success(
       c,
       [...balances].map(([coin, balance]) => ({
