@@ -183,11 +183,18 @@ describe('Bitsby emulator rejects what Bitsby rejects', () => {
   });
 
   it('an unknown path, a GET, and a JSON body (which carries no form fields)', async () => {
-    expect(await call('invoices/get', {}, { status: 404 })).toEqual(error('Method not found'));
+    expect(await call('invoices/get', {}, { status: 404 })).toEqual(
+      error('not emulated by @pay/sandbox: invoices/get'),
+    );
+    // Bitsby's spelling is `tarrifs`: the English one is not a Bitsby path.
+    expect(await call('billing/tariffs', {}, { status: 404 })).toEqual(
+      error('not emulated by @pay/sandbox: billing/tariffs'),
+    );
     const get = await fetch(`${unlimited.baseUrls.bitsby}/invoices/list`, {
       headers: { authorization: `Token ${unlimited.credentials.bitsby.apiKey}` },
     });
     expect(get.status).toBe(404);
+    expect(await get.json()).toEqual(error('not emulated by @pay/sandbox: GET invoices/list'));
     const json = await fetch(`${unlimited.baseUrls.bitsby}/invoices/create`, {
       method: 'POST',
       headers: {
@@ -258,19 +265,31 @@ describe('Bitsby emulator answers as Bitsby does', () => {
     ]);
   });
 
-  it('the pay page offers Pay and Expire only', async () => {
+  it('the pay page offers Pay, Pay partially (an off-amount payment) and Expire', async () => {
     const invoice = await createInvoice();
     const html = await (await fetch(invoice.url)).text();
     expect(html).toContain('unpaid');
-    expect(html).toContain('data-testid="pay"');
-    expect(html).toContain('data-testid="expire"');
-    for (const action of ['pay-partial', 'fail', 'cancel']) {
+    for (const action of ['pay', 'pay-partial', 'expire']) {
+      expect(html).toContain(`data-testid="${action}"`);
+    }
+    for (const action of ['fail', 'cancel']) {
       expect(html).not.toContain(`data-testid="${action}"`);
       expect(await unlimited.act('bitsby', invoice.id, action as never)).toMatchObject({
         ok: false,
         httpStatus: 409,
       });
     }
+    // After an off-amount payment the invoice waits for a binding or its expiry.
+    expect(await unlimited.act('bitsby', invoice.id, 'pay-partial')).toMatchObject({
+      ok: true,
+      status: 'unpaid',
+      callback: undefined,
+    });
+    expect(await unlimited.act('bitsby', invoice.id, 'pay')).toMatchObject({ ok: false });
+    expect(await unlimited.act('bitsby', invoice.id, 'expire')).toMatchObject({
+      ok: true,
+      status: 'expired',
+    });
   });
 });
 
