@@ -21,6 +21,12 @@ export interface EmulatorContext<TCredentials> {
   webhookUrl(): string | undefined;
   /** Provider-specific sandbox options (`startSandbox({ providerOptions })`). */
   options: Record<string, unknown>;
+  /**
+   * Sends the emulator's `callback` for `invoice`'s current state in the background, as a
+   * pay-page action does (retried, logged on the invoice, awaited by `callbacksSettled`), for a
+   * state an API call changed (e.g. Bitsby's `invoices/bindPayment` makes an invoice paid).
+   */
+  sendCallback(invoice: SandboxInvoice): Promise<void>;
 }
 
 /**

@@ -146,6 +146,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     randomId: (length) => randomId(length),
     webhookUrl: () => webhookUrls[emulator.id],
     options: { ...options.providerOptions?.[emulator.id] },
+    sendCallback: async (invoice) => {
+      await sendCallback(emulator, invoice);
+    },
   });
 
   async function start(
@@ -170,11 +173,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (action === 'pay') invoice.paidAmount = invoice.amount;
     if (action === 'pay-partial') invoice.paidAmount = halveDecimal(invoice.amount);
     if (next.state !== 'partial') invoice.finalAt = Date.now();
-    const context = contextOf(emulator);
-    // Built (signed) now, from the state just set; sent in the background.
-    const callback = await emulator.callback(invoice, context);
-    const status = emulator.statusOf(invoice);
-    if (!callback) return { ok: true, invoice, status, callback: undefined };
+    const sent = await sendCallback(emulator, invoice);
+    return { ok: true, invoice, status: emulator.statusOf(invoice), callback: sent?.first };
+  }
+
+  /**
+   * Builds (signs) the callback of `invoice`'s current state now and sends it in the background;
+   * resolves to its first attempt, on its way, or `undefined` when the emulator sends none.
+   */
+  async function sendCallback(
+    emulator: AnyEmulator,
+    invoice: SandboxInvoice,
+  ): Promise<{ first: Promise<CallbackAttempt> } | undefined> {
+    const callback = await emulator.callback(invoice, contextOf(emulator));
+    if (!callback) return undefined;
     const delivery = deliverCallback(
       callback,
       invoice.callbacks,
@@ -193,7 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (entry && entry.count > 1) entry.count -= 1;
       else delivering.delete(invoice);
     });
-    return { ok: true, invoice, status, callback: delivery.first };
+    return { first: delivery.first };
   }
 
   async function act(

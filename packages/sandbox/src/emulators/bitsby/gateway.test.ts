@@ -130,16 +130,33 @@ describe('Bitsby gateway end to end through the sandbox', () => {
     });
   });
 
-  it('canceled through the client: getInvoice reports canceled; Bitsby has no partial payment', async () => {
+  it('canceled through the client: getInvoice reports canceled', async () => {
     const { client, gateway } = gatewayUnderTest();
     const invoice = await gateway.createInvoice({
       orderId: 'order-45',
       amount: '12',
       currency: 'USD',
     });
-    // Bitsby (and so its emulator) has no partly paid state: the action is refused.
-    expect(await sandbox.act('bitsby', invoice.id, 'pay-partial')).toMatchObject({ ok: false });
     await client.invoices.cancel({ invoiceId: invoice.id });
     expect((await gateway.getInvoice(invoice.id)).status).toBe('canceled');
+  });
+
+  it('an off-amount payment leaves the invoice pending until it is bound, then paid', async () => {
+    const { client, gateway } = gatewayUnderTest();
+    const invoice = await gateway.createInvoice({
+      orderId: 'order-46',
+      amount: '12',
+      currency: 'USD',
+    });
+    // Bitsby has no partly paid state: the payment matches no invoice, which stays unpaid.
+    expect(await sandbox.act('bitsby', invoice.id, 'pay-partial')).toMatchObject({
+      ok: true,
+      status: 'unpaid',
+      callback: undefined,
+    });
+    expect((await gateway.getInvoice(invoice.id)).status).toBe('pending');
+    const [payment] = (await client.payments.list()).filter((item) => item.invoice === null);
+    await client.invoices.bindPayment({ invoiceId: invoice.id, paymentId: String(payment?.id) });
+    expect((await gateway.getInvoice(invoice.id)).status).toBe('paid');
   });
 });

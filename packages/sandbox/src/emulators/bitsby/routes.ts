@@ -1,14 +1,15 @@
 import type { Hono } from 'hono';
 import { positiveDecimal } from '../shared/amount.ts';
 import { addNewInvoice } from '../shared/new-invoice.ts';
+import { balances, history, invoiceStatistics, TARIFFS } from './account.ts';
 import { commissionOf, padDecimals } from './amounts.ts';
 import { refuse, succeed } from './envelope.ts';
 import { formOf, inPeriod, page } from './form.ts';
-import { invoiceItem, paymentOf, WALLET } from './payloads.ts';
+import { fieldsOf, invoiceItem, paymentItem, payments, WALLET } from './payloads.ts';
 import type { BitsbyContext, BitsbyFields } from './types.ts';
 import { createProblem, filterProblem, LIST_STATUSES, required } from './validation.ts';
 
-/** Bitsby's calls: invoices, payments and balances; anything else is an unknown method. */
+/** Bitsby's calls: invoices, payments, billing and statistics; anything else is not emulated. */
 export function bitsbyRoutes(app: Hono, context: BitsbyContext): void {
   app.post('/invoices/create', async (c) => {
     const form = await formOf(c);
@@ -88,31 +89,68 @@ export function bitsbyRoutes(app: Hono, context: BitsbyContext): void {
     return succeed(c, 'Invoice canceled');
   });
 
+  app.post('/invoices/bindPayment', async (c) => {
+    const form = await formOf(c);
+    for (const name of ['invoiceId', 'paymentId']) {
+      if (form[name] === undefined) return refuse(c, required(name));
+    }
+    const invoice = context.store.get('bitsby', form.invoiceId!);
+    if (!invoice) return refuse(c, 'Invoice not found');
+    const payment = payments(context.store).find(({ id }) => id === form.paymentId);
+    if (!payment) return refuse(c, 'Payment not found');
+    if (payment.invoice) return refuse(c, 'Payment is already binded to an invoice');
+    // [sandbox guess] An unpaid or expired invoice takes a payment (one that came too late, or
+    // for another amount); a paid or cancelled one does not.
+    if (invoice.state === 'paid') return refuse(c, 'Invoice is already paid');
+    if (invoice.state === 'canceled') return refuse(c, 'Invoice is canceled');
+    fieldsOf(payment.from).boundTo = invoice.id;
+    fieldsOf(invoice).boundPaymentOf = payment.from.id;
+    invoice.state = 'paid';
+    invoice.finalAt = context.now();
+    // The invoice is now paid: Bitsby sends its webhook, as for any invoice that becomes paid.
+    await context.sendCallback(invoice);
+    return succeed(c, 'Invoice binded to payment');
+  });
+
   app.post('/payments/list', async (c) => {
     const form = await formOf(c);
     const problem = filterProblem(form);
     if (problem) return refuse(c, problem);
-    const payments = context.store
-      .list('bitsby')
-      .filter((invoice) => invoice.state === 'paid')
-      .map((invoice) => ({
-        ...paymentOf(invoice),
-        invoice: invoiceItem(invoice),
-        wallet: WALLET,
-      }))
+    const items = payments(context.store)
       .filter(
         (payment) =>
-          (!form.invoiceId || payment.invoice.id === form.invoiceId) &&
+          (!form.invoiceId || payment.invoice?.id === form.invoiceId) &&
           (!form.walletId || WALLET.id === form.walletId) &&
           inPeriod(payment.transactionDatetime, form),
       )
-      .reverse();
-    return succeed(c, page(payments, form));
+      .map(paymentItem);
+    return succeed(c, page(items, form));
   });
 
-  // The docs' example balances; nothing in the sandbox moves them.
-  app.post('/billing/balances', (c) => succeed(c, { internal: '100.00', partner: '0.00' }));
+  app.post('/billing/balances', (c) => succeed(c, balances(context.store)));
 
-  // [sandbox guess] Text and status of an unknown path (or a method other than POST).
-  app.all('*', (c) => refuse(c, 'Method not found', 404));
+  app.post('/billing/history', async (c) => {
+    const form = await formOf(c);
+    const problem = filterProblem(form);
+    if (problem) return refuse(c, problem);
+    return succeed(c, page(history(context.store), form));
+  });
+
+  // Bitsby's spelling.
+  app.post('/billing/tarrifs', (c) => succeed(c, TARIFFS));
+
+  app.post('/statistics/invoices', async (c) => {
+    const form = await formOf(c);
+    const problem = filterProblem(form);
+    if (problem) return refuse(c, problem);
+    return succeed(c, invoiceStatistics(context.store, form));
+  });
+
+  // Any other path, or a method other than POST: said plainly, never a Bitsby-looking error.
+  // [sandbox guess] HTTP 404.
+  app.all('*', (c) => {
+    const path = c.req.path.replace(/^\/bitsby\/?/, '');
+    const what = c.req.method === 'POST' ? path : `${c.req.method} ${path}`;
+    return refuse(c, `not emulated by @pay/sandbox: ${what}`, 404);
+  });
 }

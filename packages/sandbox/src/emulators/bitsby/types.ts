@@ -13,4 +13,10 @@ export interface BitsbyFields {
   commissionFiatUSD: string;
   description: string | null;
   serviceData: string | null;
+  /** When the buyer's payment arrived (stamped when an action leaves something paid). */
+  paidAt?: number;
+  /** The invoice this invoice's off-amount payment was bound to (`invoices/bindPayment`). */
+  boundTo?: string;
+  /** The invoice whose off-amount payment was bound to this one. */
+  boundPaymentOf?: string;
 }
