@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { OutgoingCallback } from './callback-delivery.ts';
-import type { InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
+import type { CallbackAttempt, InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
 import type { InvoiceAction } from './lifecycle.ts';
 
 /** What the sandbox gives an emulator. */
@@ -21,6 +21,12 @@ export interface EmulatorContext<TCredentials> {
   webhookUrl(): string | undefined;
   /** Provider-specific sandbox options (`startSandbox({ providerOptions })`). */
   options: Record<string, unknown>;
+  /**
+   * Delivers a callback that is not an invoice's (a payoff's, say) in the background, with the
+   * sandbox's retry policy, appending every attempt to `log`; `callbacksSettled()` waits for it and
+   * `close()` cancels it. Resolves with the first attempt.
+   */
+  sendCallback(callback: OutgoingCallback, log: CallbackAttempt[]): Promise<CallbackAttempt>;
 }
 
 /**

@@ -146,6 +146,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     randomId: (length) => randomId(length),
     webhookUrl: () => webhookUrls[emulator.id],
     options: { ...options.providerOptions?.[emulator.id] },
+    sendCallback: (callback, log) => {
+      const delivery = deliverCallback(callback, log, retryPolicy, closing.signal);
+      deliveries.add(delivery.settled);
+      void delivery.settled.then(() => deliveries.delete(delivery.settled));
+      return delivery.first;
+    },
   });
 
   async function start(
