@@ -1,8 +1,8 @@
 import { digestHex } from '@pay/core';
 import { createCrystalPay } from '@pay/crystalpay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;

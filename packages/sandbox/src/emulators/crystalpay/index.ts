@@ -1,12 +1,12 @@
 import { digestHex, timingSafeEqualText } from '@pay/core';
 import { createCrystalPay, type WebhooksSignParams } from '@pay/crystalpay';
 import type { Context, Hono } from 'hono';
-import { subtractDecimal } from '../decimal-math.ts';
-import type { EmulatorContext, ProviderEmulator } from '../emulator.ts';
-import type { SandboxInvoice } from '../invoice-store.ts';
-import { positiveDecimal } from './shared/amount.ts';
-import { addNewInvoice } from './shared/new-invoice.ts';
-import { sqlDateTime } from './shared/time.ts';
+import { subtractDecimal } from '../../decimal-math.ts';
+import type { EmulatorContext, ProviderEmulator } from '../../emulator.ts';
+import type { SandboxInvoice } from '../../invoice-store.ts';
+import { positiveDecimal } from '../shared/amount.ts';
+import { addNewInvoice } from '../shared/new-invoice.ts';
+import { sqlDateTime } from '../shared/time.ts';
 
 // CrystalPay v3 as its SPEC describes it: every call a POST with a JSON body carrying
 // auth_login/auth_secret, every answer HTTP 200 with `error`/`errors` (errors included).
