@@ -91,7 +91,10 @@ describe('CrystalPay emulator rejects what CrystalPay rejects', () => {
       error: true,
       errors: ['Invoice not found'],
     });
-    expect(await call('nothing/here/', {})).toEqual({ error: true, errors: ['Method not found'] });
+    expect(await call('nothing/here/', {})).toEqual({
+      error: true,
+      errors: ['not emulated by @pay/sandbox: POST /v3/nothing/here/'],
+    });
     const response = await fetch(`${sandbox.baseUrls.crystalpay}/v3/invoice/create/`, {
       method: 'POST',
       body: '{',
