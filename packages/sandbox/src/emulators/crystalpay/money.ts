@@ -23,7 +23,7 @@ import { type CrystalScope, post } from './routes.ts';
 // callback, show it `payed` / `success`.
 
 /** [sandbox guess] CrystalPay's text for a balance too small is not documented. */
-export const INSUFFICIENT = 'Insufficient funds';
+const INSUFFICIENT = 'Insufficient funds';
 /** How long a created swap's price holds (`expired_at`): a [sandbox guess]. */
 const SWAP_QUOTE_MS = 5 * 60_000;
 
