@@ -115,11 +115,9 @@ export class Ledger {
     opening: unknown,
   ) {
     this.#opening =
-      typeof opening === 'object' && opening !== null
-        ? Object.fromEntries(
-            Object.entries(opening).map(([method, amount]) => [method, String(amount)]),
-          )
-        : Object.fromEntries(METHODS.map(({ method }) => [method, DEFAULT_BALANCE]));
+      opening === undefined
+        ? Object.fromEntries(METHODS.map(({ method }) => [method, DEFAULT_BALANCE]))
+        : openingBalances(opening);
     for (const { method } of METHODS) {
       this.settings.set(method, { inEnabled: true, outEnabled: true, extraCommissionPercent: '0' });
     }
@@ -160,4 +158,20 @@ export class Ledger {
 
 export function methodInfo(method: unknown): MethodInfo | undefined {
   return METHODS.find((candidate) => candidate.method === method);
+}
+
+/** `providerOptions.crystalpay.balances`: method → a non-negative decimal (string or number). */
+function openingBalances(opening: unknown): Record<string, string> {
+  const invalid = () =>
+    new RangeError(
+      "providerOptions.crystalpay.balances must map methods to non-negative amounts, e.g. { BITCOIN: '0.5' }",
+    );
+  if (typeof opening !== 'object' || opening === null || Array.isArray(opening)) throw invalid();
+  return Object.fromEntries(
+    Object.entries(opening).map(([method, amount]) => {
+      const text = typeof amount === 'number' ? String(amount) : amount;
+      if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text)) throw invalid();
+      return [method, text];
+    }),
+  );
 }

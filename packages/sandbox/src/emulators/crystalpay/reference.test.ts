@@ -82,6 +82,12 @@ describe('me and balances', () => {
     const info = await crystalpay.invoice.info({ id: full.id });
     expect(info).toMatchObject({ method: 'USDTTRC', amount_currency: 'USDT', state: 'payed' });
   });
+
+  it('opening balances must be non-negative amounts', async () => {
+    await expect(
+      startSandbox({ providerOptions: { crystalpay: { balances: { BITCOIN: '-1' } } } }),
+    ).rejects.toThrow(RangeError);
+  });
 });
 
 describe('methods', () => {
