@@ -39,15 +39,15 @@ export const PAIRS: readonly SwapPair[] = METHODS.flatMap((source) =>
 ).map((pair, index) => ({ id: index + 1, ...pair }));
 
 /** The method an invoice is paid with in the sandbox: its `required_method`, else `BITCOIN`. */
-export function paidMethodOf(invoice: SandboxInvoice): string {
+function paidMethodOf(invoice: SandboxInvoice): string {
   const required = invoice.fields.required_method;
   return typeof required === 'string' ? required : 'BITCOIN';
 }
 
 /** Default starting balance of every method, so that payoffs can be tried at once. */
-export const DEFAULT_BALANCE = '1000';
+const DEFAULT_BALANCE = '1000';
 
-export interface MethodSettings {
+interface MethodSettings {
   inEnabled: boolean;
   outEnabled: boolean;
   extraCommissionPercent: string;

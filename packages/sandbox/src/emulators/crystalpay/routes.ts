@@ -9,7 +9,7 @@ export interface CrystalScope {
   ledger: Ledger;
 }
 
-export type CrystalHandler = (c: Context, body: CrystalBody) => Response | Promise<Response>;
+type CrystalHandler = (c: Context, body: CrystalBody) => Response | Promise<Response>;
 
 /**
  * Adds `POST /v3/<method>/` (and, tolerantly, the same path without its trailing slash: a
