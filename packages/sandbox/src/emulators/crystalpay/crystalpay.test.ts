@@ -93,7 +93,7 @@ describe('CrystalPay emulator rejects what CrystalPay rejects', () => {
     });
     expect(await call('nothing/here/', {})).toEqual({
       error: true,
-      errors: ['not emulated by @pay/sandbox: POST /v3/nothing/here/'],
+      errors: ['not emulated by @pay/sandbox: /v3/nothing/here/'],
     });
     const response = await fetch(`${sandbox.baseUrls.crystalpay}/v3/invoice/create/`, {
       method: 'POST',

@@ -23,12 +23,12 @@ export const crystalpayEmulator: ProviderEmulator<Credentials> = {
     referenceRoutes(app, scope);
     moneyRoutes(app, scope);
     reportRoutes(app, scope);
-    app.all('*', (c) =>
-      refuse(
-        c,
-        `not emulated by @pay/sandbox: ${c.req.method} ${c.req.path.replace(/^\/crystalpay/, '')}`,
-      ),
-    );
+    // Every CrystalPay call is a POST: the path alone names it; another verb is named too.
+    app.all('*', (c) => {
+      const path = c.req.path.replace(/^\/crystalpay/, '');
+      const what = c.req.method === 'POST' ? path : `${c.req.method} ${path}`;
+      return refuse(c, `not emulated by @pay/sandbox: ${what}`);
+    });
   },
 
   statusOf: (invoice) => STATUS[invoice.state],

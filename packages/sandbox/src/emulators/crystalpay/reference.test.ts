@@ -194,7 +194,11 @@ describe('swap pairs', () => {
 describe('what the sandbox does not know', () => {
   it('an unknown path says it is not emulated, in CrystalPay’s envelope', async () => {
     expect(await call('invoice/cancel/', { id: 'x' })).toEqual(
-      refused('not emulated by @pay/sandbox: POST /v3/invoice/cancel/'),
+      refused('not emulated by @pay/sandbox: /v3/invoice/cancel/'),
+    );
+    const get = await fetch(`${sandbox.baseUrls.crystalpay}/v3/invoice/info/`);
+    expect(await get.json()).toEqual(
+      refused('not emulated by @pay/sandbox: GET /v3/invoice/info/'),
     );
   });
 
