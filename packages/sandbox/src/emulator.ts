@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { OutgoingCallback } from './callback-delivery.ts';
-import type { InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
+import type { CallbackAttempt, InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
 import type { InvoiceAction } from './lifecycle.ts';
 
 /** What the sandbox gives an emulator. */
@@ -26,7 +26,13 @@ export interface EmulatorContext<TCredentials> {
    * pay-page action does (retried, logged on the invoice, awaited by `callbacksSettled`), for a
    * state an API call changed (e.g. Bitsby's `invoices/bindPayment` makes an invoice paid).
    */
-  sendCallback(invoice: SandboxInvoice): Promise<void>;
+  sendInvoiceCallback(invoice: SandboxInvoice): Promise<void>;
+  /**
+   * Delivers a callback that is not an invoice's (a payoff's, say) in the background, with the
+   * sandbox's retry policy, appending every attempt to `log`; `callbacksSettled()` waits for it and
+   * `close()` cancels it. Resolves with the first attempt.
+   */
+  sendCallback(callback: OutgoingCallback, log: CallbackAttempt[]): Promise<CallbackAttempt>;
 }
 
 /**

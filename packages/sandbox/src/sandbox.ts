@@ -146,8 +146,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     randomId: (length) => randomId(length),
     webhookUrl: () => webhookUrls[emulator.id],
     options: { ...options.providerOptions?.[emulator.id] },
-    sendCallback: async (invoice) => {
+    sendInvoiceCallback: async (invoice) => {
       await sendCallback(emulator, invoice);
+    },
+    sendCallback: (callback, log) => {
+      const delivery = deliverCallback(callback, log, retryPolicy, closing.signal);
+      deliveries.add(delivery.settled);
+      void delivery.settled.then(() => deliveries.delete(delivery.settled));
+      return delivery.first;
     },
   });
 

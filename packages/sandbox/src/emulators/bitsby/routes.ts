@@ -108,7 +108,7 @@ export function bitsbyRoutes(app: Hono, context: BitsbyContext): void {
     invoice.state = 'paid';
     invoice.finalAt = context.now();
     // The invoice is now paid: Bitsby sends its webhook, as for any invoice that becomes paid.
-    await context.sendCallback(invoice);
+    await context.sendInvoiceCallback(invoice);
     return succeed(c, 'Invoice binded to payment');
   });
 

@@ -1,8 +1,8 @@
 import { digestHex } from '@pay/core';
 import { createCrystalPay } from '@pay/crystalpay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;
@@ -91,7 +91,10 @@ describe('CrystalPay emulator rejects what CrystalPay rejects', () => {
       error: true,
       errors: ['Invoice not found'],
     });
-    expect(await call('nothing/here/', {})).toEqual({ error: true, errors: ['Method not found'] });
+    expect(await call('nothing/here/', {})).toEqual({
+      error: true,
+      errors: ['not emulated by @pay/sandbox: /v3/nothing/here/'],
+    });
     const response = await fetch(`${sandbox.baseUrls.crystalpay}/v3/invoice/create/`, {
       method: 'POST',
       body: '{',

@@ -5,9 +5,9 @@ import {
   createCrystalPayGateway,
 } from '@pay/crystalpay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallbackReceiver, startCallbackReceiver } from '../callback-receiver.ts';
-import type { InvoiceAction } from '../lifecycle.ts';
-import { type Sandbox, startSandbox } from '../sandbox.ts';
+import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
+import type { InvoiceAction } from '../../lifecycle.ts';
+import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;
