@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createPayinPayoutShop, shopSign } from '@pay/payin-payout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startCallbackReceiver } from '../../callback-receiver.ts';
@@ -199,6 +201,31 @@ describe('Payin-payout shop API: notifications', () => {
     } finally {
       receiver.respondWith(200, SHOP_ACKNOWLEDGEMENT);
       await sandbox.callbacksSettled();
+    }
+  });
+
+  it('a redirect, even to the right reply, counts as undelivered', async () => {
+    const server = createServer((request, response) => {
+      if (request.url === '/ack') {
+        response.writeHead(200, { 'content-type': 'text/xml' }).end(SHOP_ACKNOWLEDGEMENT);
+      } else {
+        response.writeHead(302, { location: '/ack' }).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    sandbox.setWebhookUrl('payin-payout', `http://127.0.0.1:${port}/notify`);
+    try {
+      const created = await shop().shop.createInvoice(order());
+      await sandbox.act('payin-payout', created.payment_id, 'pay');
+      await sandbox.callbacksSettled();
+      const held = sandbox.invoices('payin-payout').find((it) => it.id === created.payment_id)!;
+      expect(held.callbacks.map(({ status, acknowledged }) => ({ status, acknowledged }))).toEqual(
+        Array(3).fill({ status: 302, acknowledged: false }),
+      );
+    } finally {
+      sandbox.setWebhookUrl('payin-payout', receiver.url);
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

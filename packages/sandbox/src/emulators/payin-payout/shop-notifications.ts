@@ -71,5 +71,6 @@ export async function shopNotification(
     ...signed,
     // HTTP 200 with exactly the XML reply; a redirect counts as undelivered [doc].
     isAcknowledged: ({ status, text }) => status === 200 && text.trim() === SHOP_ACKNOWLEDGEMENT,
+    followRedirects: false,
   };
 }
