@@ -7,6 +7,11 @@ export interface OutgoingCallback {
   body: string;
   /** Whether an answer acknowledges the callback (the providers differ: 200 only, 200 or 429, …). */
   isAcknowledged?(response: { status: number; text: string }): boolean;
+  /**
+   * Whether a redirect is followed (and the final answer judged) or is itself the answer, for a
+   * provider that counts a 30x as undelivered (Payin-payout's shop API). Default: `true`.
+   */
+  followRedirects?: boolean;
 }
 
 /** How hard the sandbox tries, in the simplified spirit of the providers' retry schedules. */
@@ -81,6 +86,7 @@ async function attempt(
       method: 'POST',
       headers: callback.headers,
       body: callback.body,
+      redirect: callback.followRedirects === false ? 'manual' : 'follow',
       signal: AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]),
     });
     const text = await response.text();

@@ -9,9 +9,8 @@ import { type CallbackReceiver, startCallbackReceiver } from '../../callback-rec
 import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 // The developer-key gateway (family A) end to end: create → pay link → act → signed top-up
-// callback → createWebhookHandler → getInvoice. The sandbox does not emulate the merchant shop
-// API (family B), so `createPayinPayoutShopGateway` cannot be tested here (stub fetch only, in
-// the package's own tests).
+// callback → createWebhookHandler → getInvoice. The merchant shop gateway (family B) has its
+// own, shop-gateway.test.ts.
 
 let sandbox: Sandbox;
 let receiver: CallbackReceiver;

@@ -46,7 +46,9 @@ export function addInvoice(
   form: Form,
   fields: Omit<PayinPayoutFields, 'form'>,
 ): SandboxInvoice {
-  const received = Object.fromEntries([...form].filter(([name]) => name !== 'hash'));
+  const received = Object.fromEntries(
+    [...form].filter(([name]) => name !== 'hash' && name !== 'sign'),
+  );
   const payinPayoutFields: PayinPayoutFields = { ...fields, form: received };
   return addNewInvoice(context, PROVIDER, {
     id,
@@ -58,4 +60,25 @@ export function addInvoice(
     callbackUrl: undefined,
     fields: { ...payinPayoutFields },
   });
+}
+
+/** ISO 4217 numeric codes of the shop API's letter codes (its Appendix 2; the rouble is `RUR`). */
+const SHOP_CURRENCY_CODES: Record<string, string> = {
+  RUR: '643',
+  EUR: '978',
+  USD: '840',
+  GBP: '826',
+  UAH: '980',
+  KZT: '398',
+  MDL: '498',
+  BYN: '933',
+  TRY: '949',
+  AED: '784',
+};
+
+/** The ISO numeric code of the currency an invoice moves (the balance's key). */
+export function currencyCodeOf(invoice: SandboxInvoice): string {
+  const { form, flow } = fieldsOf(invoice);
+  if (flow === 'shop') return SHOP_CURRENCY_CODES[form.currency ?? 'RUR'] ?? '643';
+  return form.currency_id ?? '643';
 }

@@ -1,14 +1,17 @@
 import { toDecimalString } from '@pay/core';
 import { addDecimal, subtractDecimal } from '../../decimal-math.ts';
-import { isOwnerContact } from './contacts.ts';
+import { isOwnerContact, type Users } from './contacts.ts';
 import { pgTime, Refusal } from './envelope.ts';
-import { fieldsOf, PROVIDER, payments } from './invoices.ts';
+import { currencyCodeOf, fieldsOf, PROVIDER, payments } from './invoices.ts';
 import { PAYMENT_IN_STATUS, PAYMENT_OUT_STATUS } from './statuses.ts';
 import type { Endpoint, Form, PayinPayoutContext } from './types.ts';
 import { integer, optional, required } from './validation.ts';
 
 /** The lookups: payments (A7–A10) and balances (A4). */
-export function lookupEndpoints(context: PayinPayoutContext): Record<string, Endpoint> {
+export function lookupEndpoints(
+  context: PayinPayoutContext,
+  users: Users,
+): Record<string, Endpoint> {
   return {
     // A9: one incoming payment by account number, e-mail or phone.
     'payment-in/find-payment': (form) => {
@@ -16,7 +19,7 @@ export function lookupEndpoints(context: PayinPayoutContext): Record<string, End
       const found = payments(context, 'incoming').filter(
         ({ payment }) =>
           (accountNumber === undefined || payment.account_number === accountNumber) &&
-          isOwnerContact(form, payment.owner),
+          isOwnerContact(form, payment.owner, users),
       );
       const noCriterion = ['email', 'phone', 'account_number'].every(
         (name) => optional(form, name) === undefined,
@@ -53,17 +56,19 @@ export function lookupEndpoints(context: PayinPayoutContext): Record<string, End
     },
 
     // A7, A8: the newest payments of the user with this e-mail or phone.
-    'payment-in/get-last-payments-for-user': (form) => lastPayments(context, form, 'incoming'),
-    'payment-out/get-last-payments-for-user': (form) => lastPayments(context, form, 'outgoing'),
+    'payment-in/get-last-payments-for-user': (form) =>
+      lastPayments(context, users, form, 'incoming'),
+    'payment-out/get-last-payments-for-user': (form) =>
+      lastPayments(context, users, form, 'outgoing'),
 
     // A4: what paid invoices moved, by ISO numeric currency code, with 8 decimals.
     'user/api-get-balance': (form) => {
       const owner = String(Number(integer(form, 'balance_user_id')));
       const balances: Record<string, string> = { '643': '0' };
       for (const invoice of context.store.list(PROVIDER)) {
-        const { incoming, outgoing, form: fields } = fieldsOf(invoice);
-        const code = fields.currency_id ?? '643';
-        if (incoming.owner === owner) {
+        const { incoming, outgoing } = fieldsOf(invoice);
+        const code = currencyCodeOf(invoice);
+        if (incoming?.owner === owner) {
           balances[code] = addDecimal(balances[code] ?? '0', invoice.paidAmount);
         }
         if (outgoing?.owner === owner) {
@@ -80,14 +85,19 @@ export function lookupEndpoints(context: PayinPayoutContext): Record<string, End
   };
 }
 
-function lastPayments(context: PayinPayoutContext, form: Form, side: 'incoming' | 'outgoing') {
+function lastPayments(
+  context: PayinPayoutContext,
+  users: Users,
+  form: Form,
+  side: 'incoming' | 'outgoing',
+) {
   if (optional(form, 'email') === undefined && optional(form, 'phone') === undefined) {
     throw new Refusal('email or phone cannot be blank');
   }
   const limit = Number(integer(form, 'limit', { max: 1000 }));
   const table = side === 'incoming' ? PAYMENT_IN_STATUS : PAYMENT_OUT_STATUS;
   return payments(context, side)
-    .filter(({ payment }) => isOwnerContact(form, payment.owner))
+    .filter(({ payment }) => isOwnerContact(form, payment.owner, users))
     .slice(0, limit)
     .map(({ payment, invoice }) => ({
       id: payment.id,

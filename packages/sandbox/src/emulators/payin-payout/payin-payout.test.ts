@@ -5,27 +5,33 @@ import { type CallbackReceiver, startCallbackReceiver } from '../../callback-rec
 import { type Sandbox, startSandbox } from '../../sandbox.ts';
 import { contactsOf } from './contacts.ts';
 
-// `sandbox` checks the default rule ('sorted') with its own credentials; `specSorted` and
-// `specLegacy` take the SPEC's test credentials (key `secret_key`, user 1111) and any timestamp,
-// so that the SPEC's fixed vectors can be sent as they are; `legacy` checks the 2019 rule.
+// `sandbox` checks the default (either rule) with its own credentials; `specSorted`,
+// `specLegacy` and `specEither` take the SPEC's test credentials (key `secret_key`, user 1111)
+// and any timestamp, so that the SPEC's fixed vectors can be sent as they are; `legacy` checks
+// the 2019 rule only.
 const SPEC_CREDENTIALS = { userId: '1111', developerKey: 'secret_key', serviceId: '40' };
 const ANY_TIME = { timestampWindowSeconds: Number.POSITIVE_INFINITY };
 
 let sandbox: Sandbox;
 let specSorted: Sandbox;
 let specLegacy: Sandbox;
+let specEither: Sandbox;
 let legacy: Sandbox;
 let receiver: CallbackReceiver;
 beforeAll(async () => {
-  [sandbox, specSorted, specLegacy, legacy, receiver] = await Promise.all([
+  [sandbox, specSorted, specLegacy, specEither, legacy, receiver] = await Promise.all([
     startSandbox({ callbackRetry: { delaysMs: [20, 20] } }),
     startSandbox({
       credentials: { 'payin-payout': SPEC_CREDENTIALS },
-      providerOptions: { 'payin-payout': ANY_TIME },
+      providerOptions: { 'payin-payout': { ...ANY_TIME, hashRule: 'sorted' } },
     }),
     startSandbox({
       credentials: { 'payin-payout': SPEC_CREDENTIALS },
       providerOptions: { 'payin-payout': { ...ANY_TIME, hashRule: 'legacy' } },
+    }),
+    startSandbox({
+      credentials: { 'payin-payout': SPEC_CREDENTIALS },
+      providerOptions: { 'payin-payout': ANY_TIME },
     }),
     startSandbox({ providerOptions: { 'payin-payout': { hashRule: 'legacy' } } }),
     startCallbackReceiver(),
@@ -35,7 +41,9 @@ beforeAll(async () => {
   for (const each of [sandbox, legacy]) each.setWebhookUrl('payin-payout', receiver.url);
 });
 afterAll(async () => {
-  await Promise.all([sandbox, specSorted, specLegacy, legacy, receiver].map((it) => it.close()));
+  await Promise.all(
+    [sandbox, specSorted, specLegacy, specEither, legacy, receiver].map((it) => it.close()),
+  );
 });
 
 type Entries = Array<[string, string]>;
@@ -192,6 +200,11 @@ describe('Payin-payout emulator rejects what Payin-payout rejects', () => {
     // The same values in another order are another legacy hash.
     const reordered = withHash(curlValues, '16db2341af5dc88410a111eb4bdee9a4');
     expect(await call(CREATE, reordered, { on: specLegacy })).toEqual(refused('incorrect hash'));
+    // By default either rule passes (each vector once: its external_id is then used), but
+    // nothing else does.
+    expect(await call(CREATE, sorted, { on: specEither })).toEqual(accepted);
+    expect(await call(CREATE, curlOrder, { on: specEither })).toEqual(accepted);
+    expect(await call(CREATE, reordered, { on: specEither })).toEqual(refused('incorrect hash'));
   });
 
   it('without Accept: application/json an error is not JSON', async () => {
@@ -316,10 +329,12 @@ describe('Payin-payout emulator rejects what Payin-payout rejects', () => {
     );
   });
 
-  it('an unknown path, in the envelope with 404', async () => {
+  it('an unknown path, in the envelope with 404, says it is not emulated', async () => {
     const response = await post('payment-in/cancel', signed({}));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual(refused('Page not found'));
+    expect(await response.json()).toEqual(
+      refused('not emulated by @pay/sandbox: payment-in/cancel'),
+    );
   });
 
   it('refuses a bad providerOptions value at start', async () => {
