@@ -487,3 +487,15 @@ describe('AnyMoney emulator: the SCI form', () => {
     expect(sandbox.invoices('anymoney').some((order) => order.id === externalid)).toBe(false);
   });
 });
+
+describe('AnyMoney emulator: reset', () => {
+  it('forgets codes with the orders that paid for them', async () => {
+    await fund('UAH', '10');
+    const externalid = fresh('C');
+    await client.code.create({ amount: '10', curr: 'UAH', externalid, payway: 'anycash' });
+    const reset = await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    expect(reset.ok).toBe(true);
+    expect(await refusedWith('code.get', { externalid })).toBe('EParamNotFound');
+    expect(await balance('UAH')).toBe('0');
+  });
+});

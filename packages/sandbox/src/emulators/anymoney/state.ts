@@ -2,7 +2,7 @@ import type { InvoiceStore } from '../../invoice-store.ts';
 import type { AnyMoneyContext } from './types.ts';
 
 /** A voucher made by `code.create`: its amount left the balance; it can be redeemed once. */
-export interface SandboxCode {
+interface SandboxCode {
   code: string;
   externalid: string;
   amount: string;
@@ -58,6 +58,12 @@ export function stateOf(context: Pick<AnyMoneyContext, 'store'>): AnyMoneyState 
       nextOrderNumber: 1000,
     };
     STATES.set(context.store, state);
+  }
+  // Codes were paid for by orders and receipts are of orders: once the store is empty (the
+  // control API's reset) they go too. Addresses and switches need no order, so they stay.
+  if (context.store.size === 0) {
+    state.codes.clear();
+    state.receipts.clear();
   }
   return state;
 }
