@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createAnyMoney } from '@pay/anymoney';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCallbackReceiver } from '../../callback-receiver.ts';
 import { type Sandbox, startSandbox } from '../../sandbox.ts';
 
 // The methods beyond invoices: each one's success through the SDK, a refusal sent raw (signed
@@ -102,6 +103,27 @@ describe('AnyMoney emulator: payouts', () => {
     expect(await client.status({ externalid: order.externalid as string })).toMatchObject({
       tp: 'payout',
     });
+  });
+
+  it('posts the payout callback when it is done, which the SDK verifies', async () => {
+    const receiver = await startCallbackReceiver();
+    try {
+      await fund('UAH', '50');
+      const externalid = fresh('PO');
+      await client.payout.create({
+        amount: '50',
+        externalid,
+        out_curr: 'UAH',
+        payway: 'card',
+        payee: '4444',
+        callback_url: receiver.url,
+      });
+      await sandbox.act('anymoney', externalid, 'pay');
+      const { order } = await client.webhooks.verify(await receiver.next());
+      expect(order).toMatchObject({ tp: 'payout', externalid, status: 'done' });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('cancels a new payout, gives the money back, and refuses to cancel it twice', async () => {
