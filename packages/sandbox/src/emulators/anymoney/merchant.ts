@@ -1,4 +1,4 @@
-import { subtractDecimal } from '../../decimal-math.ts';
+import { addDecimal } from '../../decimal-math.ts';
 import { balanceOf, holdOf } from './balances.ts';
 import { Refusal } from './errors.ts';
 import { lidOf, orderByExternalId } from './orders.ts';
@@ -109,7 +109,7 @@ export const MERCHANT_METHODS: Record<string, Method> = {
       const available = balanceOf(context, curr);
       const hold = holdOf(context, curr);
       return {
-        total_balance: subtractDecimal(available, `-${hold}`),
+        total_balance: addDecimal(available, hold),
         total_hold: hold,
         avail_balance: available,
         hold_amount: hold,
