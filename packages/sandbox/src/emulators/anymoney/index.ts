@@ -1,7 +1,7 @@
 import { createAnyMoney } from '@pay/anymoney';
 import type { Hono } from 'hono';
 import type { ProviderEmulator } from '../../emulator.ts';
-import { orderOf, STATUS } from './payloads.ts';
+import { orderOf, STATUS, typeOf } from './payloads.ts';
 import { handle } from './routes.ts';
 import type { Credentials } from './types.ts';
 
@@ -20,7 +20,18 @@ export const anymoneyEmulator: ProviderEmulator<Credentials> = {
     apiKey: 'sandbox_api_key',
     sciKey: 'sandbox_sci_key',
   },
-  actions: ['pay', 'pay-partial', 'fail', 'expire'],
+  actions: ['pay', 'pay-partial', 'fail', 'expire', 'cancel'],
+  // Invoices are paid (in part, for is_multipay), fail or expire; AnyMoney has no invoice cancel.
+  // Payouts, converts and code redemptions are finished by the sandbox: `pay` is done, `fail`
+  // fails (the debit comes back); a payout is also canceled (payout.cancel, or the pay page).
+  // Transfers are done at once.
+  actionsOf(order) {
+    const tp = typeOf(order);
+    if (tp === 'invoice') return ['pay', 'pay-partial', 'fail', 'expire'];
+    if (tp === 'payout') return ['pay', 'fail', 'cancel'];
+    if (tp === 'transfer') return [];
+    return ['pay', 'fail'];
+  },
 
   routes(app: Hono, context) {
     app.all('*', (c) => handle(c, context));
@@ -30,7 +41,7 @@ export const anymoneyEmulator: ProviderEmulator<Credentials> = {
 
   async callback(invoice, context) {
     if (!invoice.callbackUrl) return undefined;
-    // The order representation, signed by the SDK's own signer with the (undocumented, candidate)
+    // The order representation (of any order type with a callback_url), signed by the SDK's own signer with the (undocumented, candidate)
     // algorithm; in the docs' example x-utc-now-ms equals the order's ftime.
     const { body, headers } = await createAnyMoney({ ...context.credentials }).webhooks.sign({
       order: orderOf(invoice),

@@ -1,12 +1,18 @@
-import { addDecimal } from '../../decimal-math.ts';
-import type { SandboxInvoice } from '../../invoice-store.ts';
 import { addNewInvoice } from '../shared/new-invoice.ts';
-import { Refusal } from './errors.ts';
+import { HISTORY_METHODS } from './history.ts';
+import { MERCHANT_METHODS } from './merchant.ts';
+import {
+  checkActivePayway,
+  checkUnique,
+  lidOf,
+  ORDER_METHODS,
+  orderByExternalId,
+} from './orders.ts';
 import { orderOf } from './payloads.ts';
-import type { AnyMoneyContext, Method, Params } from './types.ts';
+import { stateOf } from './state.ts';
+import type { Method } from './types.ts';
 import {
   amountParam,
-  CURRENCIES,
   checkEmail,
   checkPayfee,
   checkPayway,
@@ -14,19 +20,10 @@ import {
   currencyParam,
   externalIdParam,
   lifetimeParam,
-  wholeParam,
 } from './validation.ts';
-
-function invoiceByExternalId(params: Params, context: AnyMoneyContext): SandboxInvoice {
-  const externalid = externalIdParam(params);
-  const invoice = context.store.get('anymoney', externalid);
-  if (!invoice) throw new Refusal('EParamNotFound', { field: 'externalid', value: externalid });
-  return invoice;
-}
 
 const required = { required: true } as const;
 const optional = {} as const;
-const listParams = { count: optional, first: optional, in_curr: optional, out_curr: optional };
 
 /** AnyMoney's methods, by JSON-RPC `method` name. */
 export const METHODS: Record<string, Method> = {
@@ -54,10 +51,12 @@ export const METHODS: Record<string, Method> = {
       checkPayfee(params);
       checkPayway(params);
       const lifetime = lifetimeParam(params);
-      // externalid is unique per merchant across every order type; the sandbox has invoices only.
-      if (context.store.get('anymoney', externalid))
-        throw new Refusal('EParamUnique', { field: 'externalid', value: externalid });
+      if (params.payway !== undefined)
+        checkActivePayway(context, params.payway as string, undefined, 'in');
+      checkUnique(context, externalid);
       const now = context.now();
+      const state = stateOf(context);
+      state.nextOrderNumber += 1;
       const invoice = addNewInvoice(context, 'anymoney', {
         id: externalid,
         amount,
@@ -70,6 +69,8 @@ export const METHODS: Record<string, Method> = {
           ...params,
           out_curr: params.out_curr === params.in_curr ? undefined : params.out_curr,
           token: context.randomId(64),
+          lid: lidOf(context),
+          oid: state.nextOrderNumber,
         },
       });
       return orderOf(invoice);
@@ -93,58 +94,20 @@ export const METHODS: Record<string, Method> = {
 
   'invoice.get': {
     params: { externalid: required },
-    run: (params, context) => orderOf(invoiceByExternalId(params, context)),
+    run: (params, context) => orderOf(orderByExternalId(params, context, 'invoice')),
   },
 
-  // Any order type by externalid; the sandbox's orders are all invoices. `webhooks.verify` of
-  // the SDK confirms every callback through this method.
+  // Any order type by externalid. `webhooks.verify` of the SDK confirms every callback through
+  // this method.
   status: {
     params: { externalid: required },
-    run: (params, context) => orderOf(invoiceByExternalId(params, context)),
+    run: (params, context) => orderOf(orderByExternalId(params, context)),
   },
 
-  'history.invoice': {
-    params: { ...listParams, payway: optional },
-    run(params, context) {
-      const count = wholeParam(params, 'count', 20, 1, 200);
-      const first = wholeParam(params, 'first', 0, 0, Number.MAX_SAFE_INTEGER);
-      for (const field of ['in_curr', 'out_curr'])
-        if (params[field] !== undefined) currencyParam(params, field);
-      checkPayway(params);
-      const orders = context.store
-        .list('anymoney')
-        .reverse() // newest first
-        .map(orderOf)
-        .filter((order) =>
-          ['in_curr', 'out_curr'].every(
-            (field) => params[field] === undefined || order[field] === params[field],
-          ),
-        )
-        .filter((order) => params.payway === undefined || order.payway_name === params.payway);
-      return {
-        count: String(count),
-        data: orders.slice(first, first + count),
-        first: String(first),
-        page: Math.floor(first / count) + 1,
-        page_total: Math.max(1, Math.ceil(orders.length / count)),
-        total: orders.length,
-      };
-    },
-  },
-
-  // What paid invoices credited, per currency (fees are zero in the sandbox).
-  balance: {
-    params: { curr: optional },
-    run(params, context) {
-      if (params.curr !== undefined) currencyParam(params, 'curr');
-      const codes = params.curr === undefined ? Object.keys(CURRENCIES) : [params.curr as string];
-      const balances = Object.fromEntries(codes.map((code) => [code, '0']));
-      for (const invoice of context.store.list('anymoney')) {
-        const credited = (invoice.fields.out_curr as string | undefined) ?? invoice.currency;
-        if (invoice.state === 'paid' && balances[credited] !== undefined)
-          balances[credited] = addDecimal(balances[credited], invoice.amount);
-      }
-      return balances;
-    },
-  },
+  ...HISTORY_METHODS,
+  ...MERCHANT_METHODS,
+  ...ORDER_METHODS,
 };
+
+/** Whether `name` is an emulated method (not an inherited property like `toString`). */
+export const hasMethod = (name: string) => Object.hasOwn(METHODS, name);

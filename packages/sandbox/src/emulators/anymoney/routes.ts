@@ -3,7 +3,8 @@ import { parseJsonText } from '@pay/core';
 import type { Context } from 'hono';
 import { authenticate } from './auth.ts';
 import { CODES, Refusal } from './errors.ts';
-import { METHODS } from './methods.ts';
+import { hasMethod, METHODS } from './methods.ts';
+import { handleSciForm } from './sci.ts';
 import type { AnyMoneyContext } from './types.ts';
 import { checkParams } from './validation.ts';
 
@@ -41,15 +42,25 @@ export async function handle(c: Context, context: AnyMoneyContext): Promise<Resp
   try {
     // The API is `POST https://api.any.money/`; under the sandbox prefix the bare mount
     // (`…/anymoney`) is the same request as `…/anymoney/`, as the bare host is for AnyMoney.
+    if (c.req.method === 'POST' && /\/anymoney\/(?:sci\/)?invoice\/?$/.test(c.req.path))
+      return handleSciForm(c, context);
     if (c.req.method !== 'POST' || !/\/anymoney\/?$/.test(c.req.path)) {
-      // [sandbox guess] AnyMoney serves nothing else at api.any.money.
-      throw new Refusal('Invalid Request', { reason: 'POST a JSON-RPC call to /' }, 404);
+      const where = `${c.req.method} ${c.req.path.replace(/^.*?\/anymoney/, '') || '/'}`;
+      throw new Refusal(
+        'Invalid Request',
+        { reason: `not emulated by @pay/sandbox: ${where} (the API is POST /)` },
+        404,
+      );
     }
     const call = await readCall(c);
     id = call.id;
     authenticate(c, call.params, context);
-    const method = METHODS[call.method];
-    if (!method) throw new Refusal('Method not found');
+    const method = hasMethod(call.method) ? METHODS[call.method] : undefined;
+    // AnyMoney's own name for an unknown method, saying why: the sandbox may simply lack it.
+    if (!method)
+      throw new Refusal('Method not found', {
+        reason: `not emulated by @pay/sandbox: ${call.method}`,
+      });
     payload = { result: method.run(checkParams(method, call.params), context) };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;

@@ -10,18 +10,31 @@ import type { Method, Params } from './types.ts';
  * The currencies the sandbox knows, with their precision and per-operation limits
  * [sandbox guess: AnyMoney publishes them per merchant through `info.currencies`].
  */
-export const CURRENCIES: Record<string, { precision: number; min: string; max: string }> = {
+export const CURRENCIES: Record<
+  string,
+  { precision: number; min: string; max: string; crypto?: true }
+> = {
   UAH: { precision: 2, min: '1', max: '1000000' },
   USD: { precision: 2, min: '1', max: '100000' },
   EUR: { precision: 2, min: '1', max: '100000' },
   RUB: { precision: 2, min: '10', max: '5000000' },
-  BTC: { precision: 8, min: '0.0001', max: '10' },
-  ETH: { precision: 8, min: '0.001', max: '100' },
-  USDT: { precision: 2, min: '1', max: '100000' },
+  BTC: { precision: 8, min: '0.0001', max: '10', crypto: true },
+  ETH: { precision: 8, min: '0.001', max: '100', crypto: true },
+  USDT: { precision: 2, min: '1', max: '100000', crypto: true },
 };
 
-/** Payment systems the sandbox merchant has [sandbox guess]; none needs payway-specific fields. */
-const PAYWAYS = new Set(['card', 'anycash', 'btc', 'eth', 'usdt', 'perfect']);
+/**
+ * Payment systems the sandbox merchant has, with their type and currencies [sandbox guess]. For
+ * payouts every one needs `payee` (the card, wallet or crypto address); none is a cash payway.
+ */
+export const PAYWAYS: Record<string, { type: string; currencies: readonly string[] }> = {
+  card: { type: 'card', currencies: ['UAH', 'USD', 'EUR', 'RUB'] },
+  anycash: { type: 'cheque', currencies: ['UAH', 'USD', 'EUR', 'RUB'] },
+  btc: { type: 'crypto', currencies: ['BTC'] },
+  eth: { type: 'crypto', currencies: ['ETH'] },
+  usdt: { type: 'crypto', currencies: ['USDT'] },
+  perfect: { type: 'wallet', currencies: ['USD', 'EUR'] },
+};
 
 /** Whether decimal `a` is below `b`. */
 const isBelow = (a: string, b: string) => compareDecimal(a, b) < 0;
@@ -61,8 +74,30 @@ export function checkUrl(params: Params, field: string): void {
 
 export function checkPayway(params: Params): void {
   const payway = params.payway;
-  if (payway !== undefined && !PAYWAYS.has(payway as string))
+  if (payway !== undefined && !Object.hasOwn(PAYWAYS, payway as string))
     throw new Refusal('EParamPaywayInvalid', { field: 'payway', value: payway });
+}
+
+/**
+ * An amount of a money-moving order: the currency's precision and minimum, but no per-operation
+ * maximum beyond what the balance holds [sandbox guess: AnyMoney's admin_max is for pay-ins].
+ */
+export function orderAmountParam(params: Params, field: string, currencyField: string): string {
+  const value = params[field] as string;
+  const currency = currencyParam(params, currencyField);
+  const format = new Refusal('EParamAmountFormatInvalid', { field, value });
+  if (!/^\d+(?:[.,]\d+)?$/.test(value)) throw format;
+  const amount = toDecimalString(value.replace(',', '.'), { allowZero: true });
+  if ((amount.split('.')[1]?.length ?? 0) > currency.precision) throw format;
+  if (isBelow(amount, currency.min)) throw new Refusal('EParamAmountTooSmall', { field, value });
+  return amount;
+}
+
+/** `amount` cut down to `precision` decimals (a converted amount in the target currency). */
+export function truncateAmount(amount: string, precision: number): string {
+  const [whole = '0', fraction = ''] = amount.split('.');
+  const kept = fraction.slice(0, precision).replace(/0+$/, '');
+  return kept ? `${whole}.${kept}` : whole;
 }
 
 /** `client_email`, when given: an e-mail address. */
@@ -107,6 +142,9 @@ export function wholeParam(
 ) {
   const value = params[field] as string | undefined;
   if (value === undefined) return fallback;
+  // A number beyond what AnyMoney's integer type holds is a type error (observed on `first`).
+  if (/^\d+$/.test(value) && !Number.isSafeInteger(Number(value)))
+    throw new Refusal('EParamType', { field });
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     const reason = `Should be a whole number from ${min} to ${max}`;
     throw new Refusal('EParamInvalid', { field, value, reason });
