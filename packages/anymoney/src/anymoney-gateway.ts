@@ -4,7 +4,6 @@ import {
   mapStatus,
   type PayGateway,
   type PayInvoiceStatus,
-  PayValidationError,
   parseGatewayInvoiceParams,
 } from '@pay/core';
 import type { AnyMoneyClient } from './anymoney-client.ts';

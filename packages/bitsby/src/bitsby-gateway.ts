@@ -6,7 +6,6 @@ import {
   PayApiError,
   type PayGateway,
   type PayInvoiceStatus,
-  PayValidationError,
   parseGatewayInvoiceParams,
 } from '@pay/core';
 import type { BitsbyClient } from './bitsby-client.ts';

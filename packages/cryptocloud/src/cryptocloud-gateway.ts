@@ -6,7 +6,6 @@ import {
   PayApiError,
   type PayGateway,
   type PayInvoiceStatus,
-  PayValidationError,
   parseGatewayInvoiceParams,
 } from '@pay/core';
 import type { CryptoCloudClient } from './cryptocloud-client.ts';
