@@ -75,7 +75,7 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     const sdk = createTestClient(target, module, {
       ...carried,
       ...(table?.settings?.(sandbox) ?? credentials[id]),
-      baseUrl: table?.baseUrl?.(sandbox) ?? baseUrls[id] ?? baseUrls[camelCase(id)],
+      baseUrl: table?.baseUrl?.(sandbox) ?? baseUrls[id],
       ...(id === 'bitsby' ? { minIntervalMs: 0 } : {}),
     });
     const call = (operation: string, ...args: unknown[]) => getOperation(sdk, operation)(...args);
@@ -90,7 +90,3 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     await expect(call(fixture.operation, ...args)).resolves.not.toThrow();
   });
 });
-
-function camelCase(id: string): string {
-  return id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
