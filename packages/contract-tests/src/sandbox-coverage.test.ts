@@ -66,7 +66,7 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     }
     const id = pkg.manifest.id;
     const baseUrls = sandbox.baseUrls as Record<string, string>;
-    const credentials = sandbox.credentials as Record<string, Record<string, unknown>>;
+    const credentials = sandbox.credentials as unknown as Record<string, Record<string, unknown>>;
     const carried = Object.fromEntries(
       Object.entries(fixture.settings ?? {}).filter(
         ([name]) => !NOT_CARRIED.has(name) && !(name in client.testSettings),
