@@ -46,7 +46,8 @@ export interface ProviderEmulator<TCredentials extends Record<string, string>> {
   /**
    * The answer to a request the emulator does not emulate (an unknown path or method under its
    * mount), in the provider's own error envelope, saying {@link notEmulatedMessage}`(path)`; the
-   * sandbox calls it for whatever `routes` leaves unanswered. Default:
+   * sandbox calls it for whatever `routes` leaves unanswered (so `routes` needs no catch-all
+   * `app.all('*')` of its own; one it keeps answers first). Default:
    * {@link defaultNotEmulated} (HTTP 404 `{"error": "not emulated by @pay/sandbox: <path>"}`).
    */
   notEmulated?(c: Context, path: string): Response | Promise<Response>;
