@@ -70,9 +70,7 @@ export function parseFaults(specs: readonly string[]): Parsed<FaultConfig> {
 }
 
 /** `--webhook-url cryptocloud=http://…` (repeatable) as `webhookUrls`, or why not. */
-export function parseWebhookUrls(
-  specs: readonly string[],
-): Parsed<Partial<Record<ProviderId, string>>> {
+function parseWebhookUrls(specs: readonly string[]): Parsed<Partial<Record<ProviderId, string>>> {
   const urls: Partial<Record<ProviderId, string>> = {};
   for (const spec of specs) {
     const at = spec.indexOf('=');

@@ -30,7 +30,7 @@ export interface PayPageOptions {
 }
 
 /** What became of the invoice's callbacks, read from its attempts (never from the URL). */
-export function callbackStory(invoice: SandboxInvoice, delivering: boolean): string {
+function callbackStory(invoice: SandboxInvoice, delivering: boolean): string {
   const last = invoice.callbacks.at(-1);
   const count = invoice.callbacks.length;
   if (!last)
