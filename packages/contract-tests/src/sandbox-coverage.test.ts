@@ -72,7 +72,7 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     }
     const id = pkg.manifest.id;
     const baseUrls = sandbox.baseUrls as Record<string, string>;
-    const credentials = sandbox.credentials as Record<string, Record<string, unknown>>;
+    const credentials = sandbox.credentials as unknown as Record<string, Record<string, unknown>>;
     const carried = Object.fromEntries(
       Object.entries(fixture.settings ?? {}).filter(
         ([name]) => !NOT_CARRIED.has(name) && !(name in client.testSettings),
@@ -81,7 +81,7 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     const sdk = createTestClient(target, module, {
       ...carried,
       ...(table?.settings?.(sandbox) ?? credentials[id]),
-      baseUrl: table?.baseUrl?.(sandbox) ?? baseUrls[id] ?? baseUrls[camelCase(id)],
+      baseUrl: table?.baseUrl?.(sandbox) ?? baseUrls[id],
       ...(id === 'bitsby' ? { minIntervalMs: 0 } : {}),
     });
     const call = (operation: string, ...args: unknown[]) => getOperation(sdk, operation)(...args);
@@ -96,7 +96,3 @@ describe.each(findProviderClients())('the sandbox serves $label', (target) => {
     await expect(call(fixture.operation, ...args)).resolves.not.toThrow();
   });
 });
-
-function camelCase(id: string): string {
-  return id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}

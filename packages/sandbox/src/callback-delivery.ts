@@ -27,6 +27,9 @@ export const DEFAULT_RETRY_POLICY: CallbackRetryPolicy = {
   timeoutMs: 5000,
 };
 
+/** How much of a receiver's answer an attempt keeps. */
+const MAX_RESPONSE_BODY = 4096;
+
 /** A callback on its way: its first attempt, and the end of every attempt (retries included). */
 export interface Delivery {
   /** Resolves with the first attempt once it has an answer (or none came). */
@@ -81,6 +84,13 @@ async function attempt(
   signal: AbortSignal,
 ): Promise<CallbackAttempt> {
   const at = Date.now();
+  const sent = {
+    at,
+    method: 'POST' as const,
+    url: callback.url,
+    headers: callback.headers,
+    body: callback.body,
+  };
   try {
     const response = await fetch(callback.url, {
       method: 'POST',
@@ -93,11 +103,15 @@ async function attempt(
     const acknowledged = callback.isAcknowledged
       ? callback.isAcknowledged({ status: response.status, text })
       : response.status === 200;
-    return { at, url: callback.url, status: response.status, acknowledged };
+    return {
+      ...sent,
+      status: response.status,
+      acknowledged,
+      responseBody: text.slice(0, MAX_RESPONSE_BODY),
+    };
   } catch (error) {
     return {
-      at,
-      url: callback.url,
+      ...sent,
       status: undefined,
       acknowledged: false,
       error: describe(error),

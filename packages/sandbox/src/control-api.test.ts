@@ -103,10 +103,12 @@ describe('callbacks in the background', () => {
     const response = await fetch(`${invoice.url}/pay`, { method: 'POST', redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(Date.now() - started).toBeLessThan(5000); // the callback timeout is 20 s
-    expect(decodeURIComponent(response.headers.get('location') ?? '')).toContain(
-      'Status is now payed; callback sent in the background',
-    );
-    const page = await (await fetch(invoice.url)).text();
+    const location = response.headers.get('location') ?? '';
+    expect(location).toMatch(/\?done=pay$/);
+    const page = await (await fetch(new URL(location, invoice.url))).text();
+    expect(page).toContain('Pay done: callback sent in the background');
+    expect(page).toContain('payed (paid)');
+    expect(page).toContain('A callback is on its way: no answer yet.');
     expect(page).toContain('data-testid="delivering"');
     expect(page).toContain('<meta http-equiv="refresh" content="1">');
   });

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { isHttpUrl } from '@pay/core';
 import type { Context, Hono } from 'hono';
-import { EMULATORS } from './emulators/index.ts';
+import { EMULATORS, PROJECT_WEBHOOK_PROVIDERS } from './emulators/index.ts';
 import { type FaultConfig, validateFaults } from './faults.ts';
 import type { InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
 import { INVOICE_ACTIONS, type InvoiceAction } from './lifecycle.ts';
@@ -124,14 +124,16 @@ export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: Co
     const emulator = EMULATORS.find((candidate) => candidate.id === provider);
     const invoice = store.get(provider, c.req.param('id'));
     if (!emulator || !invoice) return c.html('<h1>No such invoice</h1>', 404);
+    const done = c.req.query('done');
+    // Everything but a refusal's notice is read from the invoice, so a reload tells the truth.
     return c.html(
-      renderPayPage(
-        invoice,
-        emulator,
-        c.req.query('notice'),
-        invoice.callbackUrl ?? webhookUrls[provider],
-        state.isDelivering(invoice),
-      ),
+      renderPayPage(invoice, emulator, {
+        notice: c.req.query('notice'),
+        done: done !== undefined && isAction(done) ? done : undefined,
+        callbackUrl: invoice.callbackUrl ?? webhookUrls[provider],
+        projectWebhook: PROJECT_WEBHOOK_PROVIDERS.has(provider),
+        delivering: state.isDelivering(invoice),
+      }),
     );
   });
   app.post('/_sandbox/pay/:provider/:id/:action', async (c) => {
@@ -140,20 +142,15 @@ export function mountControlApi(app: Hono<{ Bindings: HttpBindings }>, state: Co
       isProvider(provider) && isAction(action)
         ? await start(provider, id, action)
         : ({ ok: false, reason: `no ${provider} invoice or action ${action}` } as const);
-    const notice = started.ok ? describeStart(started) : started.reason;
+    const query = started.ok
+      ? `done=${encodeURIComponent(action)}`
+      : `notice=${encodeURIComponent(started.reason)}`;
     return c.redirect(
-      `/_sandbox/pay/${encodeURIComponent(provider)}/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`,
+      `/_sandbox/pay/${encodeURIComponent(provider)}/${encodeURIComponent(id)}?${query}`,
       303,
     );
   });
   app.all('/_sandbox/*', (c) =>
     refuse(c, 404, `no control route ${c.req.method} ${new URL(c.req.url).pathname}`),
   );
-}
-
-function describeStart(started: Extract<StartedAction, { ok: true }>): string {
-  const delivery = started.callback
-    ? 'callback sent in the background: its attempts show below'
-    : 'no callback sent (the provider sends none for this change, or no callback URL is set)';
-  return `Status is now ${started.status}; ${delivery}.`;
 }

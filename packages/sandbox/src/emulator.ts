@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { OutgoingCallback } from './callback-delivery.ts';
 import type { CallbackAttempt, InvoiceStore, ProviderId, SandboxInvoice } from './invoice-store.ts';
 import type { InvoiceAction } from './lifecycle.ts';
@@ -55,6 +55,14 @@ export interface ProviderEmulator<TCredentials extends Record<string, string>> {
   actionsOf?(invoice: SandboxInvoice): readonly InvoiceAction[];
   /** Adds the provider's API routes to `app`, which is mounted at `{url}/<id>`. */
   routes(app: Hono, context: EmulatorContext<TCredentials>): void;
+  /**
+   * The answer to a request the emulator does not emulate (an unknown path or method under its
+   * mount), in the provider's own error envelope, saying {@link notEmulatedMessage}`(path)`; the
+   * sandbox calls it for whatever `routes` leaves unanswered (so `routes` needs no catch-all
+   * `app.all('*')` of its own; one it keeps answers first). Default:
+   * {@link defaultNotEmulated} (HTTP 404 `{"error": "not emulated by @pay/sandbox: <path>"}`).
+   */
+  notEmulated?(c: Context, path: string): Response | Promise<Response>;
   /** The provider's name for an invoice's state, shown on the pay page (`payed`, `done`, …). */
   statusOf(invoice: SandboxInvoice): string;
   /**
@@ -77,4 +85,23 @@ export function actionsOf(
   invoice: SandboxInvoice,
 ): readonly InvoiceAction[] {
   return emulator.actionsOf?.(invoice) ?? emulator.actions;
+}
+
+/** The text every not-emulated answer carries: `not emulated by @pay/sandbox: <path>`. */
+export function notEmulatedMessage(path: string): string {
+  return `not emulated by @pay/sandbox: ${path}`;
+}
+
+/** The not-emulated answer of an emulator without its own: HTTP 404 `{"error": "…"}`. */
+export function defaultNotEmulated(c: Context, path: string): Response {
+  return c.json({ error: notEmulatedMessage(path) }, 404);
+}
+
+/** The emulator's not-emulated answer to `c` (its own hook, else the default). */
+export function answerNotEmulated(
+  emulator: AnyEmulator | undefined,
+  c: Context,
+): Response | Promise<Response> {
+  const path = new URL(c.req.url).pathname;
+  return (emulator?.notEmulated ?? defaultNotEmulated)(c, path);
 }

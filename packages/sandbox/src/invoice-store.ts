@@ -3,14 +3,22 @@ import type { InvoiceState } from './lifecycle.ts';
 /** The provider mount names: `{url}/<provider>`. */
 export type ProviderId = 'crystalpay' | 'cryptocloud' | 'anymoney' | 'payin-payout' | 'bitsby';
 
-/** One delivery attempt of a callback. */
+/** One delivery attempt of a callback: what was sent and what the receiver answered. */
 export interface CallbackAttempt {
   at: number;
+  /** Always `POST`: every provider posts its callbacks. */
+  method: 'POST';
   url: string;
+  /** The request headers sent, signature headers included. */
+  headers: Record<string, string>;
+  /** The request body sent, exactly as signed. */
+  body: string;
   /** HTTP status of the answer, or `undefined` when none came (refused, timed out). */
   status: number | undefined;
   /** Whether the answer counts as an acknowledgement for this provider. */
   acknowledged: boolean;
+  /** The answer's body (its first 4096 characters), when an answer came. */
+  responseBody?: string;
   error?: string;
 }
 

@@ -40,7 +40,7 @@ describe('startSandbox', () => {
   it('listens on loopback and mounts every provider under its prefix', () => {
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(sandbox.baseUrls.crystalpay).toBe(`${sandbox.url}/crystalpay`);
-    expect(sandbox.baseUrls.payinPayout).toBe(`${sandbox.url}/payin-payout`);
+    expect(sandbox.baseUrls['payin-payout']).toBe(`${sandbox.url}/payin-payout`);
   });
 
   it('describes itself at /_sandbox', async () => {
@@ -54,6 +54,17 @@ describe('startSandbox', () => {
 });
 
 describe('pay page', () => {
+  it('refuses an action in a notice, without changing anything', async () => {
+    const invoice = await createInvoice();
+    await sandbox.act('crystalpay', invoice.id, 'pay');
+    const response = await fetch(`${invoice.url}/fail`, { method: 'POST', redirect: 'manual' });
+    const location = response.headers.get('location') ?? '';
+    expect(decodeURIComponent(location)).toContain('?notice=the invoice is already paid');
+    const page = await (await fetch(new URL(location, sandbox.url))).text();
+    expect(page).toContain('the invoice is already paid');
+    expect(page).toContain('payed (paid)');
+  });
+
   it('shows the invoice with the provider actions', async () => {
     const invoice = await createInvoice();
     expect(invoice.url).toBe(`${sandbox.url}/_sandbox/pay/crystalpay/${invoice.id}`);
@@ -71,12 +82,12 @@ describe('pay page', () => {
     const response = await fetch(`${invoice.url}/pay`, { method: 'POST', redirect: 'manual' });
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
-    expect(location).toContain(`/_sandbox/pay/crystalpay/${invoice.id}?notice=`);
-    expect(decodeURIComponent(location)).toContain('callback sent in the background');
+    expect(location).toBe(`/_sandbox/pay/crystalpay/${invoice.id}?done=pay`);
     const callback = await receiver.next();
     expect(JSON.parse(callback.body)).toMatchObject({ id: invoice.id, state: 'payed' });
     await sandbox.callbacksSettled();
     const page = await (await fetch(new URL(location, sandbox.url))).text();
+    expect(page).toContain('Pay done: callback sent in the background');
     expect(page).toContain('Last callback: HTTP 200, acknowledged');
     expect(page).not.toContain('data-testid="delivering"');
     expect(page).toContain('data-testid="final"');

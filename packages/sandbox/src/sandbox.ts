@@ -8,8 +8,14 @@ import {
   deliverCallback,
 } from './callback-delivery.ts';
 import { mountControlApi } from './control-api.ts';
+import type { SandboxBaseUrls, SandboxCredentials } from './credentials.ts';
 import { halveDecimal } from './decimal-math.ts';
-import { type AnyEmulator, actionsOf, type EmulatorContext } from './emulator.ts';
+import {
+  type AnyEmulator,
+  actionsOf,
+  answerNotEmulated,
+  type EmulatorContext,
+} from './emulator.ts';
 import { EMULATORS } from './emulators/index.ts';
 import { type FaultConfig, faultInjection, seededRandom, validateFaults } from './faults.ts';
 import {
@@ -34,8 +40,8 @@ export interface SandboxOptions {
   port?: number;
   /** Interface to listen on. Default: `127.0.0.1` (never exposed beyond this machine). */
   host?: string;
-  /** Credentials each provider accepts, by mount name. Default: each emulator's test credentials. */
-  credentials?: Partial<Record<ProviderId, Record<string, string>>>;
+  /** Credentials each provider accepts, by provider id. Default: each emulator's test credentials. */
+  credentials?: { [P in ProviderId]?: Partial<SandboxCredentials[P]> };
   /** Faults to inject, globally or per provider. Default: none. Changeable at `PUT /_sandbox/faults`. */
   faults?: FaultConfig;
   /** Seed of the fault generator, to replay a run. Default: `1`. */
@@ -74,10 +80,13 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Its root, e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** Base URL per provider, to pass as a client's `baseUrl`. */
-  baseUrls: Record<'crystalpay' | 'cryptocloud' | 'anymoney' | 'payinPayout' | 'bitsby', string>;
-  /** The credentials each provider accepts, by mount name. */
-  credentials: Record<ProviderId, Record<string, string>>;
+  /** Base URL per provider id, to pass as a client's `baseUrl`: `baseUrls['payin-payout']`. */
+  baseUrls: SandboxBaseUrls;
+  /**
+   * The credentials each provider accepts, by provider id, typed per provider: spread them into
+   * the client's settings, `createCrystalPay({ ...sandbox.credentials.crystalpay, baseUrl })`.
+   */
+  credentials: SandboxCredentials;
   /** Acts on an invoice as the pay page would, and reports the first callback attempt. */
   act(provider: ProviderId, id: string, action: InvoiceAction): Promise<ActionResult>;
   /** The invoices held, for assertions. */
@@ -137,9 +146,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       emulator.id,
       { ...emulator.defaultCredentials, ...options.credentials?.[emulator.id] },
     ]),
-  ) as Record<ProviderId, Record<string, string>>;
+  ) as unknown as SandboxCredentials;
   const contextOf = (emulator: AnyEmulator): EmulatorContext<Record<string, string>> => ({
-    credentials: credentials[emulator.id],
+    credentials: credentials[emulator.id] as unknown as Record<string, string>,
     store,
     payUrl: (provider, id) => `${origin}/_sandbox/pay/${provider}/${encodeURIComponent(id)}`,
     now: Date.now,
@@ -247,6 +256,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faultInjection(emulator.id, () => faults, random),
     );
     emulator.routes(providerApp as unknown as Hono, contextOf(emulator));
+    // Whatever the emulator leaves unanswered: "not emulated", in the provider's own envelope.
+    providerApp.all('*', (c) => answerNotEmulated(emulator, c));
     app.route(`/${emulator.id}`, providerApp);
   }
 
@@ -260,6 +271,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     start,
     isDelivering: (invoice) => delivering.has(invoice),
   });
+  // Outside every provider mount and `/_sandbox`: not emulated either.
+  app.notFound((c) => answerNotEmulated(undefined, c));
 
   const listenHost = options.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: listenHost });
@@ -272,9 +285,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   origin = `http://${host}:${address.port}`;
   allowedHosts = allowedHostsOf(address.port, listenHost, [host, ...(options.allowedHosts ?? [])]);
 
+  const baseUrls = baseUrlsOf(origin);
+  // TEMPORARY, not in the type and not enumerable: the old `payinPayout` spelling, read only by
+  // emulator-folder tests written before the provider-id keys; remove once they read
+  // `baseUrls['payin-payout']`.
+  Object.defineProperty(baseUrls, 'payinPayout', { value: baseUrls['payin-payout'] });
   return {
     url: origin,
-    baseUrls: baseUrlsOf(origin),
+    baseUrls,
     credentials,
     act,
     invoices: (provider) => store.list(provider),
@@ -293,14 +311,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function baseUrlsOf(origin: string): Sandbox['baseUrls'] {
-  return {
-    crystalpay: `${origin}/crystalpay`,
-    cryptocloud: `${origin}/cryptocloud`,
-    anymoney: `${origin}/anymoney`,
-    payinPayout: `${origin}/payin-payout`,
-    bitsby: `${origin}/bitsby`,
-  };
+function baseUrlsOf(origin: string): SandboxBaseUrls {
+  return Object.fromEntries(
+    EMULATORS.map((emulator) => [emulator.id, `${origin}/${emulator.id}`]),
+  ) as SandboxBaseUrls;
 }
 
 function randomId(length: number): string {

@@ -9,7 +9,7 @@ export const payinPayout: DemoProvider = {
     const client = createPayinPayout({
       userId: userId!,
       developerKey: developerKey!,
-      baseUrl: sandbox.baseUrls.payinPayout,
+      baseUrl: sandbox.baseUrls['payin-payout'],
     });
     // Payin-payout's top-up invoices need the payer's id in its system.
     return createPayinPayoutGateway(client, { payerId: 6034 });

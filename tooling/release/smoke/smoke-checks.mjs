@@ -92,7 +92,7 @@ export const checks = {
     const client = createPayinPayout({
       userId,
       developerKey,
-      baseUrl: sandbox.baseUrls.payinPayout,
+      baseUrl: sandbox.baseUrls['payin-payout'],
     });
     const invoice = await client.paymentIn.createInvoice({
       payer_id: 6034,
