@@ -8,12 +8,24 @@ import type { ProviderId } from './invoice-store.ts';
 export interface SandboxCredentials {
   /** `createCrystalPay` settings: the cash register's login, secret and salt. */
   crystalpay: { login: string; secret: string; salt: string };
-  /** `createCryptoCloud` settings: the API key, the shop id and the project's secret key. */
-  cryptocloud: { apiKey: string; shopId: string; secretKey: string };
+  /**
+   * `createCryptoCloud` settings: the API key, the shop id, the project's secret key and the
+   * separate key withdrawals are authorised with.
+   */
+  cryptocloud: { apiKey: string; shopId: string; secretKey: string; withdrawalApiKey: string };
   /** `createAnyMoney` settings: the merchant id, the API key and the SCI key. */
   anymoney: { merchantId: string; apiKey: string; sciKey: string };
-  /** `createPayinPayout` takes `userId` and `developerKey`; `serviceId` is the auto-debit service. */
-  'payin-payout': { userId: string; developerKey: string; serviceId: string };
+  /**
+   * `createPayinPayout` takes `userId` and `developerKey` (`serviceId` is the auto-debit
+   * service); `createPayinPayoutShop` takes `agentId` and `secret`.
+   */
+  'payin-payout': {
+    userId: string;
+    developerKey: string;
+    serviceId: string;
+    agentId: string;
+    secret: string;
+  };
   /** `createBitsby` settings: the API key and the project it belongs to. */
   bitsby: { apiKey: string; projectId: string };
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { type AnyEmulator, answerNotEmulated, notEmulatedMessage } from './emulator.ts';
-import { crystalpayEmulator } from './emulators/crystalpay.ts';
+import { crystalpayEmulator } from './emulators/crystalpay/index.ts';
 
 describe('not emulated', () => {
   const appFor = (emulator: AnyEmulator | undefined) => {

@@ -286,10 +286,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   allowedHosts = allowedHostsOf(address.port, listenHost, [host, ...(options.allowedHosts ?? [])]);
 
   const baseUrls = baseUrlsOf(origin);
-  // TEMPORARY, not in the type and not enumerable: the old `payinPayout` spelling, read only by
-  // emulator-folder tests written before the provider-id keys; remove once they read
-  // `baseUrls['payin-payout']`.
-  Object.defineProperty(baseUrls, 'payinPayout', { value: baseUrls['payin-payout'] });
   return {
     url: origin,
     baseUrls,

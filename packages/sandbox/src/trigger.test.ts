@@ -119,7 +119,7 @@ describe('pay-sandbox trigger (in-process sandbox)', () => {
     const lacking = await trigger('bitsby', 'failed', '--to', receiver.url);
     expect(lacking.code).toBe(2);
     expect(lacking.err).toContain(
-      'Bitsby has no failed invoice in its flow: trigger one of paid, expired',
+      'Bitsby has no failed invoice in its flow: trigger one of paid, partially_paid, expired',
     );
     const silent = await trigger('cryptocloud', 'expired', '--to', receiver.url);
     expect(silent.code).toBe(1);

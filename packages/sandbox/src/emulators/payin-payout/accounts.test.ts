@@ -26,7 +26,7 @@ function client(settings: Record<string, unknown> = {}) {
   return createPayinPayout({
     userId: userId!,
     developerKey: developerKey!,
-    baseUrl: sandbox.baseUrls.payinPayout,
+    baseUrl: sandbox.baseUrls['payin-payout'],
     ...settings,
   });
 }
@@ -44,7 +44,7 @@ async function call(path: string, params: Record<string, string>) {
     developerKey!,
     httpBuildQuery(sortKeysCaseInsensitive(new Map(entries))),
   );
-  const response = await fetch(`${sandbox.baseUrls.payinPayout}/${path}`, {
+  const response = await fetch(`${sandbox.baseUrls['payin-payout']}/${path}`, {
     method: 'POST',
     headers: { accept: 'application/json' },
     body: new URLSearchParams([...entries, ['hash', hash]]),
@@ -79,9 +79,9 @@ describe('Payin-payout shops and users (A3, A5, A11)', () => {
     });
     expect(created).toEqual({
       id: expect.stringMatching(/^\d+$/),
-      tips_url: `${sandbox.baseUrls.payinPayout}/tips/${created.id}`,
-      card_url: `${sandbox.baseUrls.payinPayout}/card/${created.id}`,
-      invite_url: `${sandbox.baseUrls.payinPayout}/invite/${created.id}`,
+      tips_url: `${sandbox.baseUrls['payin-payout']}/tips/${created.id}`,
+      card_url: `${sandbox.baseUrls['payin-payout']}/card/${created.id}`,
+      invite_url: `${sandbox.baseUrls['payin-payout']}/invite/${created.id}`,
     });
     expect(await payinPayout.user.getInfo({ email: 'registered@example.ru' })).toEqual({
       inner_id: created.id,

@@ -31,7 +31,7 @@ function gateway() {
   const client = createPayinPayout({
     userId: userId!,
     developerKey: developerKey!,
-    baseUrl: sandbox.baseUrls.payinPayout,
+    baseUrl: sandbox.baseUrls['payin-payout'],
   });
   return createPayinPayoutGateway(client, { payerId: 6100 });
 }

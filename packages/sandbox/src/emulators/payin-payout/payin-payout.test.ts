@@ -92,7 +92,7 @@ function post(
     body = new FormData();
     for (const [name, value] of entries) body.append(name, value);
   }
-  return fetch(`${on.baseUrls.payinPayout}/${path}`, {
+  return fetch(`${on.baseUrls['payin-payout']}/${path}`, {
     method: 'POST',
     headers: accept ? { accept: 'application/json' } : {},
     body,
@@ -221,7 +221,7 @@ describe('Payin-payout emulator rejects what Payin-payout rejects', () => {
       status: true,
       result: true,
     });
-    const json = await fetch(`${sandbox.baseUrls.payinPayout}/${CREATE}`, {
+    const json = await fetch(`${sandbox.baseUrls['payin-payout']}/${CREATE}`, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
       body: JSON.stringify(Object.fromEntries(signed(autoDebit()))),
@@ -353,7 +353,7 @@ function client(on: Sandbox, settings: Partial<PayinPayoutSettings> = {}) {
   return createPayinPayout({
     userId: userId!,
     developerKey: developerKey!,
-    baseUrl: on.baseUrls.payinPayout,
+    baseUrl: on.baseUrls['payin-payout'],
     ...settings,
   });
 }

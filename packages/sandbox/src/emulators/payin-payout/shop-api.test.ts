@@ -28,7 +28,7 @@ function shop() {
   return createPayinPayoutShop({
     agentId: agentId!,
     secret: secret!,
-    baseUrl: sandbox.baseUrls.payinPayout,
+    baseUrl: sandbox.baseUrls['payin-payout'],
   });
 }
 
@@ -51,7 +51,7 @@ async function post(path: string, fields: Record<string, string>, signed: string
     signed.flatMap((name) => (all[name] === undefined ? [] : [all[name]])),
     secret!,
   );
-  return fetch(`${sandbox.baseUrls.payinPayout}/${path}`, {
+  return fetch(`${sandbox.baseUrls['payin-payout']}/${path}`, {
     method: 'POST',
     body: new URLSearchParams({ ...all, sign, ...(fields.sign ? { sign: fields.sign } : {}) }),
     redirect: 'manual',
@@ -241,7 +241,7 @@ describe('Payin-payout shop API: notifications', () => {
       const client = createPayinPayoutShop({
         agentId: agentId!,
         secret: secret!,
-        baseUrl: other.baseUrls.payinPayout,
+        baseUrl: other.baseUrls['payin-payout'],
       });
       const created = await client.shop.createInvoice(order());
       await other.act('payin-payout', created.payment_id, 'pay');
@@ -366,7 +366,7 @@ describe('Payin-payout shop API: payment methods and recurring tokens', () => {
       const client = createPayinPayoutShop({
         agentId: agentId!,
         secret: secret!,
-        baseUrl: other.baseUrls.payinPayout,
+        baseUrl: other.baseUrls['payin-payout'],
       });
       const { token } = await client.rpay.getToken({
         preference: 133,
@@ -387,7 +387,7 @@ describe('Payin-payout shop API: payment methods and recurring tokens', () => {
   it('an unknown shop path says it is not emulated', async () => {
     const response = await post('api/rpay/refund', { orderId: '1' }, ['agentId', 'orderId']);
     expect(response.status).toBe(404);
-    const body = await fetch(`${sandbox.baseUrls.payinPayout}/api/rpay/refund`, {
+    const body = await fetch(`${sandbox.baseUrls['payin-payout']}/api/rpay/refund`, {
       method: 'POST',
       headers: { accept: 'application/json' },
     });

@@ -28,7 +28,7 @@ function gateway(secret = sandbox.credentials['payin-payout'].secret!) {
   const client = createPayinPayoutShop({
     agentId: sandbox.credentials['payin-payout'].agentId!,
     secret,
-    baseUrl: sandbox.baseUrls.payinPayout,
+    baseUrl: sandbox.baseUrls['payin-payout'],
   });
   return createPayinPayoutShopGateway(client, { agentName: 'Superstore' });
 }
@@ -82,7 +82,7 @@ describe('Payin-payout shop gateway through the sandbox', () => {
     const payin = gateway();
     const invoice = await payin.createInvoice(params({ orderId: 'gw-paid' }));
     expect(invoice).toMatchObject({ id: 'gw-paid', status: 'pending', amount: '166.70' });
-    expect(invoice.payUrl).toMatch(new RegExp(`^${sandbox.baseUrls.payinPayout}/api/shop\\?`));
+    expect(invoice.payUrl).toMatch(new RegExp(`^${sandbox.baseUrls['payin-payout']}/api/shop\\?`));
     const page = await openPayUrl(invoice.payUrl!);
     expect(await (await fetch(page)).text()).toContain('166.70 RUR');
     await press(page, 'pay');
