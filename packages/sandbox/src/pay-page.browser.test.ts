@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAnyMoney } from '@pay/anymoney';
 import { digestHex } from '@pay/core';
 import { createCrystalPay } from '@pay/crystalpay';
 import { type Browser, chromium } from 'playwright-core';
@@ -84,6 +85,41 @@ describe.skipIf(!hasChromium && !process.env.CI)('pay page in a browser', () => 
     expect(callback.signature).toBe(
       digestHex('sha1', `${invoice.id}:${sandbox.credentials.crystalpay.salt}`),
     );
+  }, 30_000);
+
+  it('a money-out flow: an AnyMoney payout is completed on its page and its signed callback verifies', async () => {
+    const anymoney = createAnyMoney({
+      ...sandbox.credentials.anymoney,
+      baseUrl: sandbox.baseUrls.anymoney,
+    });
+    // Fund the balance the payout draws on: an invoice paid in UAH.
+    const funding = `FUND-${Date.now().toString(36)}`;
+    await anymoney.invoice.create({ amount: '300', externalid: funding, in_curr: 'UAH' });
+    await sandbox.act('anymoney', funding, 'pay');
+    const externalid = `PO-${Date.now().toString(36)}`;
+    const payout = await anymoney.payout.create({
+      amount: '120.5',
+      externalid,
+      out_curr: 'UAH',
+      payway: 'card',
+      payee: '4444444444444448',
+      callback_url: receiver.url,
+    });
+    expect(payout).toMatchObject({ tp: 'payout', status: 'new' });
+
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.url}/_sandbox/pay/anymoney/${externalid}`);
+    expect(await page.getByTestId('status').textContent()).toContain('new');
+    await page.getByTestId('pay').click();
+    await page.getByTestId('notice').waitFor();
+
+    const { order, confirmed } = await anymoney.webhooks.verify(await receiver.next());
+    expect(order).toMatchObject({ tp: 'payout', externalid, status: 'done' });
+    expect(confirmed).toBe(true);
+    await expect
+      .poll(async () => page.getByTestId('status').textContent(), { timeout: 10_000 })
+      .toContain('done');
+    expect(await anymoney.payout.get({ externalid })).toMatchObject({ status: 'done' });
   }, 30_000);
 
   it('a form on another site that posts to Pay is refused and pays nothing', async () => {
