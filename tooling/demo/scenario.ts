@@ -9,9 +9,12 @@ import type { Sandbox } from '@pay/sandbox';
  */
 export interface DemoProvider {
   /** The gateway's provider id, also the webhook path segment: `crystalpay`. */
-  id: 'crystalpay' | 'cryptocloud' | 'anymoney' | 'payin-payout' | 'bitsby';
+  id: 'crystalpay' | 'cryptocloud' | 'anymoney' | 'payin-payout' | 'payin-payout-shop' | 'bitsby';
   /** The brand, for the table. */
   label: string;
   gateway(sandbox: Sandbox): PayGateway;
-  invoice(webhookUrl: string): Omit<GatewayInvoiceParams, 'orderId' | 'amount'>;
+  /** Besides the common fields, what the provider's gateway needs of its own (a payer's contacts). */
+  invoice(
+    webhookUrl: string,
+  ): Omit<GatewayInvoiceParams, 'orderId' | 'amount'> & Record<string, unknown>;
 }
