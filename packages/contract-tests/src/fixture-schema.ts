@@ -2,7 +2,7 @@ import * as v from 'valibot';
 
 /** Where a fixture's facts come from. A fixture built from an unconfirmed fact says so in `note`. */
 const sourceSchema = v.strictObject({
-  /** The provider's docs page (or SPEC.md section) the interaction is taken from. */
+  /** The provider's docs page (or its spec in `docs/providers/`) the interaction is taken from. */
   url: v.pipe(v.string(), v.nonEmpty()),
   /** The heading on that page. */
   section: v.pipe(v.string(), v.nonEmpty()),
