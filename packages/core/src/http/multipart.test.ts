@@ -17,7 +17,7 @@ describe('encodeMultipart', () => {
       ['currencyFiat', 'EUR'],
     ]);
     const boundary = contentType.replace('multipart/form-data; boundary=', '');
-    expect(boundary).toMatch(/^----pay-formdata-[0-9a-f]{24}$/);
+    expect(boundary).toMatch(/^----pay-formdata-[0-9a-f]{32}$/);
     expect(body).toBe(
       `--${boundary}\r\nContent-Disposition: form-data; name="amountFiat"\r\n\r\n10.55\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="currencyFiat"\r\n\r\nEUR\r\n` +
