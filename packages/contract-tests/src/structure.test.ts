@@ -216,3 +216,28 @@ describe('imports', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('changesets', () => {
+  // Before a package's first release every change lands in that release: a `patch` entry would
+  // show as pre-release "Patch Changes" in its first changelog (seen in the release rehearsal).
+  const changesetDir = join(PACKAGES_DIR, '..', '.changeset');
+  const entries = readdirSync(changesetDir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .flatMap((file) => {
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(
+        readFileSync(join(changesetDir, file), 'utf8'),
+      );
+      return [
+        ...(frontmatter?.[1] ?? '').matchAll(/^['"]?(@pay\/[a-z-]+)['"]?:\s*(\w+)\s*$/gm),
+      ].map((match) => ({ file, name: match[1]!, bump: match[2]! }));
+    });
+  const unreleased = new Set(
+    packages.filter((pkg) => pkg.json.version === '0.0.0').map((pkg) => pkg.json.name),
+  );
+
+  it('an unreleased package (0.0.0) only gets minor entries, so its first changelog is one release', () => {
+    const patches = entries.filter(({ name, bump }) => unreleased.has(name) && bump !== 'minor');
+    expect(patches.map(({ file, name, bump }) => `${file}: ${name} ${bump}`)).toEqual([]);
+    expect(entries.length).toBeGreaterThan(0);
+  });
+});
