@@ -26,6 +26,8 @@ for (const dir of workspaceDirs) rmSync(resultFile(dir), { force: true });
 
 // A log (CI, a pipe) gets no colour codes; entry.sh sets NO_COLOR for the other tools.
 const lintOk = run('biome', ['ci', ...(process.stdout.isTTY ? [] : ['--colors=off']), '.']);
+// Unused files, exports, dependencies and catalog entries (knip.jsonc explains each exception).
+const knipOk = run('knip', ['--no-progress']);
 // Parses every changeset: a malformed one would otherwise only fail at release time.
 const changesetsOk = run('changeset', ['status']);
 const tasksOk = run('turbo', [
@@ -65,7 +67,7 @@ for (const dir of workspaceDirs) {
   failed += counts.failed;
   skipped += counts.skipped;
 }
-const ok = lintOk && changesetsOk && tasksOk && failed === 0 && passed > 0;
+const ok = lintOk && knipOk && changesetsOk && tasksOk && failed === 0 && passed > 0;
 if (!ok) console.log('check: FAILED — see the output above');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);

@@ -69,7 +69,7 @@ export interface Payment {
  * of it (Pay partially: an off-amount payment, which matches no invoice until it is bound). It is
  * derived from the invoice, so that the list calls and the webhook agree.
  */
-export function paymentOf(invoice: SandboxInvoice, store: InvoiceStore): Payment | undefined {
+function paymentOf(invoice: SandboxInvoice, store: InvoiceStore): Payment | undefined {
   if (compareDecimal(invoice.paidAmount, '0') <= 0) return undefined;
   const fields = fieldsOf(invoice);
   const hash = digestHex('sha256', `bitsby-sandbox-payment:${invoice.id}`);

@@ -2,7 +2,7 @@ import type { Form } from './types.ts';
 import { optional } from './validation.ts';
 
 /** A user registered through `user/api-create` (A5). */
-export interface RegisteredUser {
+interface RegisteredUser {
   id: string;
   email: string;
   phone: string;

@@ -8,7 +8,7 @@ import { amount, integer, optional, required } from './validation.ts';
  * ISO 4217 numeric codes a top-up takes, with their letter codes for the pay page
  * [sandbox guess: the currencies of the balance example, `999` left out].
  */
-export const CURRENCIES: Record<string, string> = {
+const CURRENCIES: Record<string, string> = {
   '643': 'RUB',
   '840': 'USD',
   '978': 'EUR',

@@ -19,7 +19,7 @@ export type PayinPayoutContext = EmulatorContext<Credentials>;
 export type Form = Map<string, string>;
 
 /** What an endpoint knows of its request besides the form. */
-export interface RequestInfo {
+interface RequestInfo {
   /** The emulator's base URL as the client reached it, e.g. `http://127.0.0.1:4010/payin-payout`. */
   base: string;
   /** The hash rule the request was signed by (family A). */
@@ -44,7 +44,7 @@ export interface Payment {
  * B's payments (`shop`: the registration form, JSON terminal and p2p invoices, token charges)
  * and 3-D Secure card confirmations of a v2 recurring token (`card-token`).
  */
-export type Flow = 'auto-debit' | 'reward' | 'top-up' | 'shop' | 'card-token';
+type Flow = 'auto-debit' | 'reward' | 'top-up' | 'shop' | 'card-token';
 
 /** What the sandbox keeps of a merchant shop API payment (family B). */
 export interface ShopPayment {
