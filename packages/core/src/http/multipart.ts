@@ -1,4 +1,3 @@
-
 /** A multipart/form-data body of string fields, ready to send. */
 export interface MultipartBody {
   body: string;
