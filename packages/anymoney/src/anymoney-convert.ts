@@ -1,17 +1,14 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
+import { type DefineAnyMoneyEndpoint, defineOrderCalls } from './anymoney-request.ts';
 import {
   type Calculation,
-  calcSchema,
   currency,
   type DecimalFields,
   type ExternalIdParams,
-  externalIdSchema,
   httpUrl,
   identifier,
   type Order,
-  orderSchema,
 } from './anymoney-schemas.ts';
 
 // convert.*: currency exchange between the merchant's own balances.
@@ -77,26 +74,6 @@ export function createConvertApi(
 ): AnyMoneyConvertApi {
   const schemas = convertSchemas(decimals);
   return {
-    create: define({
-      operation: 'convert.create',
-      path: '',
-      params: schemas.create,
-      result: orderSchema,
-      idempotent: false,
-    }),
-    calc: define({
-      operation: 'convert.calc',
-      path: '',
-      params: schemas.calc,
-      result: calcSchema,
-      idempotent: true,
-    }),
-    get: define({
-      operation: 'convert.get',
-      path: '',
-      params: externalIdSchema,
-      result: orderSchema,
-      idempotent: true,
-    }),
+    ...defineOrderCalls(define, 'convert', schemas),
   };
 }

@@ -1,9 +1,8 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
+import { type DefineAnyMoneyEndpoint, defineOrderCalls } from './anymoney-request.ts';
 import {
   type Calculation,
-  calcSchema,
   currency,
   type DecimalFields,
   type ExternalIdParams,
@@ -93,27 +92,7 @@ export function createPayoutApi(
 ): AnyMoneyPayoutApi {
   const schemas = payoutSchemas(decimals);
   return {
-    create: define({
-      operation: 'payout.create',
-      path: '',
-      params: schemas.create,
-      result: orderSchema,
-      idempotent: false,
-    }),
-    calc: define({
-      operation: 'payout.calc',
-      path: '',
-      params: schemas.calc,
-      result: calcSchema,
-      idempotent: true,
-    }),
-    get: define({
-      operation: 'payout.get',
-      path: '',
-      params: externalIdSchema,
-      result: orderSchema,
-      idempotent: true,
-    }),
+    ...defineOrderCalls(define, 'payout', schemas),
     cancel: define({
       operation: 'payout.cancel',
       path: '',

@@ -6,6 +6,7 @@ import {
   type Transport,
 } from '@pay/core';
 import * as v from 'valibot';
+import { calcSchema, externalIdSchema, orderSchema } from './anymoney-schemas.ts';
 import { type ParamValue, signRequest, sortedParams } from './anymoney-signing.ts';
 
 /** Provider name in errors. */
@@ -79,4 +80,39 @@ export function createAnyMoneyEndpoint(settings: AnyMoneyRequestSettings): Defin
       ),
   };
   return createEndpointFactory(protocol);
+}
+
+/**
+ * The three calls every AnyMoney money movement shares, declared once for payouts, conversions
+ * and transfers: `<group>.create` (sent once: it moves money), `<group>.calc` (a read) and
+ * `<group>.get` by your `externalid` (a read).
+ */
+export function defineOrderCalls<TCreate extends v.GenericSchema, TCalc extends v.GenericSchema>(
+  define: DefineAnyMoneyEndpoint,
+  group: 'payout' | 'convert' | 'transfer',
+  params: { create: TCreate; calc: TCalc },
+) {
+  return {
+    create: define({
+      operation: `${group}.create`,
+      path: '',
+      params: params.create,
+      result: orderSchema,
+      idempotent: false,
+    }),
+    calc: define({
+      operation: `${group}.calc`,
+      path: '',
+      params: params.calc,
+      result: calcSchema,
+      idempotent: true,
+    }),
+    get: define({
+      operation: `${group}.get`,
+      path: '',
+      params: externalIdSchema,
+      result: orderSchema,
+      idempotent: true,
+    }),
+  };
 }

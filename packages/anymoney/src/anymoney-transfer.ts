@@ -1,17 +1,14 @@
 import type { RequestOptions } from '@pay/core';
 import * as v from 'valibot';
-import type { DefineAnyMoneyEndpoint } from './anymoney-request.ts';
+import { type DefineAnyMoneyEndpoint, defineOrderCalls } from './anymoney-request.ts';
 import {
   type Calculation,
-  calcSchema,
   currency,
   type DecimalFields,
   type ExternalIdParams,
-  externalIdSchema,
   httpUrl,
   identifier,
   type Order,
-  orderSchema,
 } from './anymoney-schemas.ts';
 
 // transfer.*: money to another merchant's AnyMoney balance.
@@ -72,26 +69,6 @@ export function createTransferApi(
 ): AnyMoneyTransferApi {
   const schemas = transferSchemas(decimals);
   return {
-    create: define({
-      operation: 'transfer.create',
-      path: '',
-      params: schemas.create,
-      result: orderSchema,
-      idempotent: false,
-    }),
-    calc: define({
-      operation: 'transfer.calc',
-      path: '',
-      params: schemas.calc,
-      result: calcSchema,
-      idempotent: true,
-    }),
-    get: define({
-      operation: 'transfer.get',
-      path: '',
-      params: externalIdSchema,
-      result: orderSchema,
-      idempotent: true,
-    }),
+    ...defineOrderCalls(define, 'transfer', schemas),
   };
 }
