@@ -53,6 +53,48 @@ const ALLOWED_PROVIDER_DEPENDENCIES: Record<string, string> = {
   jose: 'JWT verification (CryptoCloud postbacks)',
 };
 
+/** The `## ` headings of every provider README, in this order (issue 12: one family). */
+const README_SKELETON = [
+  'Install',
+  'Client',
+  'Methods',
+  'Webhooks',
+  'Gateway',
+  'Errors',
+  'Unconfirmed',
+  'Sources',
+] as const;
+
+/** The Webhooks section's subsection on what the provider's signature proves. */
+const SIGNATURE_PROVES = /^What an? .+ signature proves$/;
+
+/**
+ * What keeps a provider README off the shared skeleton: its `## ` headings must be exactly
+ * README_SKELETON, in order, and its Webhooks section must have a `### What a … signature
+ * proves` subsection. Headings inside code fences are not headings. Empty when it conforms.
+ */
+function readmeSkeletonProblems(markdown: string): string[] {
+  const headings: { level: number; text: string }[] = [];
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    const match = fence ? null : /^(#{2,3}) (.+?)\s*$/.exec(line);
+    if (match) headings.push({ level: match[1]!.length, text: match[2]! });
+  }
+  const problems: string[] = [];
+  const sections = headings.filter(({ level }) => level === 2).map(({ text }) => text);
+  if (sections.join('\n') !== README_SKELETON.join('\n'))
+    problems.push(
+      `## headings are [${sections.join(', ')}], expected [${README_SKELETON.join(', ')}]`,
+    );
+  const webhooks = headings.findIndex(({ level, text }) => level === 2 && text === 'Webhooks');
+  const next = headings.findIndex(({ level }, index) => index > webhooks && level === 2);
+  const inWebhooks = webhooks < 0 ? [] : headings.slice(webhooks + 1, next < 0 ? undefined : next);
+  if (!inWebhooks.some(({ level, text }) => level === 3 && SIGNATURE_PROVES.test(text)))
+    problems.push("## Webhooks has no ### What a …'s signature proves subsection");
+  return problems;
+}
+
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -128,6 +170,56 @@ describe.each(publishable)('package $json.name', ({ dir, path, json }) => {
   });
 });
 
+describe('readmeSkeletonProblems', () => {
+  const conforming = (sections: readonly string[]) =>
+    [
+      '# @pay/x',
+      'Intro.',
+      ...sections.flatMap((section) =>
+        section === 'Webhooks'
+          ? ['## Webhooks', 'verify', "### What a callback's signature proves", 'little']
+          : [`## ${section}`, 'text'],
+      ),
+    ].join('\n');
+
+  it('accepts the skeleton, ignoring headings inside code fences', () => {
+    const readme = conforming(README_SKELETON).replace(
+      'Intro.',
+      'Intro.\n```sh\n## not a heading\n```',
+    );
+    expect(readmeSkeletonProblems(readme)).toEqual([]);
+  });
+
+  it('rejects a missing heading', () => {
+    const problems = readmeSkeletonProblems(
+      conforming(README_SKELETON.filter((section) => section !== 'Errors')),
+    );
+    expect(problems).toEqual([
+      '## headings are [Install, Client, Methods, Webhooks, Gateway, Unconfirmed, Sources], expected [Install, Client, Methods, Webhooks, Gateway, Errors, Unconfirmed, Sources]',
+    ]);
+  });
+
+  it('rejects misordered headings', () => {
+    const misordered = ['Install', 'Client', 'Methods', 'Webhooks', 'Errors', 'Gateway'];
+    const problems = readmeSkeletonProblems(conforming([...misordered, 'Unconfirmed', 'Sources']));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^## headings are \[.*Errors, Gateway.*\], expected/);
+  });
+
+  it('rejects an extra heading', () => {
+    expect(readmeSkeletonProblems(conforming([...README_SKELETON, 'Not covered']))).toHaveLength(1);
+  });
+
+  it('wants the signature subsection inside Webhooks', () => {
+    const moved = conforming(README_SKELETON)
+      .replace("### What a callback's signature proves\n", '')
+      .replace('## Gateway\ntext', "## Gateway\ntext\n### What a callback's signature proves");
+    expect(readmeSkeletonProblems(moved)).toEqual([
+      "## Webhooks has no ### What a …'s signature proves subsection",
+    ]);
+  });
+});
+
 describe.each(findProviderPackages())('provider $manifest.id', (pkg) => {
   it('is named after its manifest and keeps the provider files', () => {
     expect(pkg.packageJson.name).toBe(`@pay/${pkg.manifest.id}`);
@@ -163,6 +255,11 @@ describe.each(findProviderPackages())('provider $manifest.id', (pkg) => {
       expect(checkFileMap(entries, clients), 'files off the map').toEqual([]);
     },
   );
+
+  it('has a README on the shared skeleton (Install … Sources, what a signature proves)', () => {
+    const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
+    expect(readmeSkeletonProblems(readme), `${pkg.manifest.id}/README.md`).toEqual([]);
+  });
 
   it('depends only on core, valibot and the allowed libraries', () => {
     const dependencies = Object.keys(
