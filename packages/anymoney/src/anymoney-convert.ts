@@ -72,8 +72,5 @@ export function createConvertApi(
   define: DefineAnyMoneyEndpoint,
   decimals: DecimalFields,
 ): AnyMoneyConvertApi {
-  const schemas = convertSchemas(decimals);
-  return {
-    ...defineOrderCalls(define, 'convert', schemas),
-  };
+  return defineOrderCalls(define, 'convert', convertSchemas(decimals));
 }

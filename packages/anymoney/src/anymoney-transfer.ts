@@ -67,8 +67,5 @@ export function createTransferApi(
   define: DefineAnyMoneyEndpoint,
   decimals: DecimalFields,
 ): AnyMoneyTransferApi {
-  const schemas = transferSchemas(decimals);
-  return {
-    ...defineOrderCalls(define, 'transfer', schemas),
-  };
+  return defineOrderCalls(define, 'transfer', transferSchemas(decimals));
 }

@@ -1,5 +1,9 @@
 import { PayConfigError } from '../errors/pay-config-error.ts';
-import { type CommonSettings, resolveCommonSettings } from '../http/common-settings.ts';
+import {
+  type CommonSettings,
+  requireCredential,
+  resolveCommonSettings,
+} from '../http/common-settings.ts';
 import {
   createTransport,
   type ProviderErrorReader,
@@ -68,9 +72,9 @@ export function createClientSetup(settings: unknown, options: ClientSetupOptions
     throw new PayConfigError('settings', 'is required: an object with the credentials', context);
   }
   const values = settings as Record<string, unknown> & CommonSettings;
-  for (const name of options.required) requireString(values[name], name, context);
+  for (const name of options.required) requireCredential(values[name], name, options.provider);
   for (const name of options.secrets) {
-    if (values[name] !== undefined) requireString(values[name], name, context);
+    if (values[name] !== undefined) requireCredential(values[name], name, options.provider);
   }
   for (const name of options.headerSettings ?? []) {
     const value = values[name];
@@ -95,12 +99,6 @@ export function createClientSetup(settings: unknown, options: ClientSetupOptions
     sleep: options.sleep,
   });
   return { common, transport };
-}
-
-function requireString(value: unknown, name: string, context: { provider: string }): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new PayConfigError(name, 'is required: a non-empty string', context);
-  }
 }
 
 function checkHeaders(headers: unknown, context: { provider: string }): void {
